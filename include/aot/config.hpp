@@ -1,0 +1,28 @@
+#pragma once
+
+/// Library version.
+#define AOT_VERSION_MAJOR 0
+#define AOT_VERSION_MINOR 1
+#define AOT_VERSION_PATCH 0
+
+/// Default alignment, in bytes, of every buffer an executor owns. TVM aligns its own
+/// allocations to 64 bytes and assumes at least 16 for inputs and outputs.
+#ifndef AOT_DEFAULT_ALIGNMENT
+#define AOT_DEFAULT_ALIGNMENT 64
+#endif
+
+/// Debug checks for programmer errors that cannot be caught at compile time (a view
+/// index out of range, reading the value of a failed Result). They trap; they never throw.
+#ifndef AOT_ENABLE_ASSERTS
+#ifdef NDEBUG
+#define AOT_ENABLE_ASSERTS 0
+#else
+#define AOT_ENABLE_ASSERTS 1
+#endif
+#endif
+
+#if AOT_ENABLE_ASSERTS
+#define AOT_ASSERT(cond) ((cond) ? static_cast<void>(0) : __builtin_trap())
+#else
+#define AOT_ASSERT(cond) static_cast<void>(0)
+#endif

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <cstddef>
+
+#include "aot/detail/type_list.hpp"
+
+// Each function here exists to fail: it is instantiated only when a check fails, so the
+// compiler's diagnostic shows its name and template arguments (the model, the tensor, what
+// was expected and what was given) next to the static_assert text.
+namespace aot::compile_error {
+
+// Malformed model descriptions.
+template <class Model>
+constexpr void model_has_no_outputs() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Model lists no outputs");
+}
+template <class Model, class Tensor>
+constexpr void tensor_raw_name_is_empty() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor has an empty raw_name");
+}
+template <class Model, class Tensor>
+constexpr void tensor_dimension_not_positive() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor has a zero or negative dimension");
+}
+template <class Model, class Tensor, class ElementType>
+constexpr void tensor_element_type_has_no_dtype() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor's ElementType has no aot::DataTypeOf "
+                "specialisation");
+}
+template <class Model, class Tensor, std::size_t Declared, std::size_t FromShapeAndDtype>
+constexpr void tensor_size_bytes_disagrees_with_shape_and_dtype() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor's size_bytes (Declared) differs from "
+                "shape x dtype (FromShapeAndDtype)");
+}
+template <class Model, class Tensor>
+constexpr void tensor_name_is_not_sanitized_raw_name() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor's name is not its raw_name sanitised "
+                "(every byte outside [A-Za-z0-9] becomes '_')");
+}
+template <class Model, class First, class Second>
+constexpr void duplicate_tensor_name() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: First and Second have the same sanitised name");
+}
+template <class Model, std::size_t Expected, std::size_t Given>
+constexpr void entry_argument_count_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: the entry function takes Given arguments, the "
+                "tensor lists need Expected");
+}
+template <class Model, class Expected, class Given>
+constexpr void entry_signature_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: the entry function's type is Given, the "
+                "convention needs Expected");
+}
+template <class Model, class CStruct, std::size_t ExpectedMembers, std::size_t GivenBytes>
+constexpr void c_struct_size_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: CStruct is GivenBytes bytes, expected one void* "
+                "per tensor (ExpectedMembers tensors)");
+}
+template <class Model, class Parameter>
+constexpr void entry_parameter_not_a_pointer() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: an unpacked entry parameter is not a pointer");
+}
+
+// Mistakes in a typed call.
+template <class Model, std::size_t Index, std::size_t NumInputs>
+constexpr void input_index_out_of_range() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: input Index is out of range: Model has NumInputs inputs (an index of "
+                "aot::npos comes from a name lookup that found nothing)");
+}
+template <class Model, std::size_t Index, std::size_t NumOutputs>
+constexpr void output_index_out_of_range() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: output Index is out of range: Model has NumOutputs outputs (an index of "
+                "aot::npos comes from a name lookup that found nothing)");
+}
+template <class Model, class Tag>
+constexpr void not_an_input_of_model() {
+  static_assert(detail::kDependentFalse<Model>, "aot: Tag is not one of Model's inputs");
+}
+template <class Model, class Tag>
+constexpr void not_an_output_of_model() {
+  static_assert(detail::kDependentFalse<Model>, "aot: Tag is not one of Model's outputs");
+}
+template <class Model, class Tensor, class Expected, class Given>
+constexpr void element_type_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: element type mismatch: Tensor holds Expected, the argument holds Given");
+}
+template <class Model, class Tensor, std::size_t Expected, std::size_t Given>
+constexpr void element_count_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: element count mismatch: Tensor has Expected elements, the argument has "
+                "Given");
+}
+template <class Model, class Tensor, class Source>
+constexpr void unsupported_source() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: Source cannot fill Tensor: pass a C array, a std::array or an aot::Span");
+}
+template <class Model, std::size_t Expected, std::size_t Given>
+constexpr void infer_argument_count_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: infer() takes one argument per input: Model has Expected inputs, Given "
+                "were passed");
+}
+template <class Tensor, std::size_t Rank, std::size_t Given>
+constexpr void view_index_count_mismatch() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: a view of Tensor takes Rank indices, Given were passed");
+}
+template <class Tensor>
+constexpr void dlpack_header_not_included() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: DLTensor views need <aot/dlpack.hpp> (or <aot/aot.hpp> with DLPack installed)");
+}
+
+}  // namespace aot::compile_error

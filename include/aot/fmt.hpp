@@ -1,0 +1,48 @@
+#pragma once
+
+// {fmt} support: Status, DataType and TensorView print as text. Needs fmt 8 or later.
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "aot/detail/text.hpp"
+#include "aot/dtype.hpp"
+#include "aot/status.hpp"
+#include "aot/tensor_view.hpp"
+
+template <>
+struct fmt::formatter<aot::Status> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const aot::Status& s, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(s.to_string().view(), ctx);
+  }
+};
+
+template <>
+struct fmt::formatter<aot::DataType> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(aot::DataType t, Context& ctx) const {
+    char buf[32];
+    aot::detail::TextWriter(buf, sizeof buf).put_dtype(t);
+    return fmt::formatter<std::string_view>::format(std::string_view(buf), ctx);
+  }
+};
+
+/// A view prints its elements flat, in row-major order: "[4, 7]". Format specs apply to
+/// each element: "{:.2f}".
+template <class T, class Tensor>
+struct fmt::formatter<aot::TensorView<T, Tensor>> : fmt::formatter<std::remove_cv_t<T>> {
+  template <class Context>
+  auto format(const aot::TensorView<T, Tensor>& v, Context& ctx) const {
+    auto out = ctx.out();
+    *out++ = '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i != 0) out = fmt::format_to(out, ", ");
+      ctx.advance_to(out);
+      out = fmt::formatter<std::remove_cv_t<T>>::format(v[i], ctx);
+    }
+    *out++ = ']';
+    return out;
+  }
+};

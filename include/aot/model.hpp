@@ -1,0 +1,182 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include "aot/detail/diagnostics.hpp"
+#include "aot/detail/entry.hpp"
+#include "aot/detail/type_list.hpp"
+#include "aot/dtype.hpp"
+#include "aot/name.hpp"
+#include "aot/span.hpp"
+#include "aot/tensor_spec.hpp"
+
+namespace aot {
+
+/// Returned by name lookups that find nothing; as a template index it is a compile error.
+inline constexpr std::size_t npos = detail::kNotFound;
+
+/// Run-time description of one tensor, for code that picks tensors by index or name.
+struct TensorInfo {
+  std::string_view name;      ///< sanitised, as in the generated C header
+  std::string_view raw_name;  ///< as in the source model
+  DataType dtype;
+  Span<const std::int64_t> shape;
+  std::size_t size = 0;        ///< elements
+  std::size_t size_bytes = 0;  ///< bytes
+};
+
+/// The model's I-th input / output description type.
+template <class Model, std::size_t I>
+using input_t = detail::TypeAtT<I, typename Model::inputs>;
+template <class Model, std::size_t I>
+using output_t = detail::TypeAtT<I, typename Model::outputs>;
+
+/// Index of a tensor description type in the model's lists, or npos.
+template <class Model, class Tag>
+inline constexpr std::size_t input_index_v = detail::IndexOf<Tag, typename Model::inputs>::value;
+template <class Model, class Tag>
+inline constexpr std::size_t output_index_v = detail::IndexOf<Tag, typename Model::outputs>::value;
+
+namespace detail {
+
+template <class T, class = void>
+inline constexpr std::size_t kWorkspaceSize = 0;
+template <class T>
+inline constexpr std::size_t kWorkspaceSize<T, std::void_t<decltype(T::workspace_size)>> =
+    T::workspace_size;
+
+template <class List>
+struct ListTraits;
+
+template <class... Ts>
+struct ListTraits<TensorList<Ts...>> {
+  static constexpr std::size_t size = sizeof...(Ts);
+  static constexpr std::size_t total_bytes = (std::size_t{0} + ... + TensorTraits<Ts>::bytes);
+
+  static constexpr std::array<TensorInfo, sizeof...(Ts)> infos{{TensorInfo{
+      TensorTraits<Ts>::name_view(),
+      std::string_view(TensorTraits<Ts>::raw_name(), TensorTraits<Ts>::raw_view.size()), DataTypeOf<typename Ts::element_type>::value,
+      Span<const std::int64_t>(Ts::shape.data(), Ts::shape.size()), TensorTraits<Ts>::count,
+      TensorTraits<Ts>::bytes}...}};
+  static constexpr std::array<const char*, sizeof...(Ts)> raw_names{
+      {TensorTraits<Ts>::raw_name()...}};
+
+  /// Index of the tensor whose sanitised name equals `name` sanitised, or npos.
+  static constexpr std::size_t find(std::string_view name) noexcept {
+    constexpr std::array<std::string_view, sizeof...(Ts)> names{
+        {TensorTraits<Ts>::name_view()...}};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (sanitized_equal(name, names[i])) return i;
+    }
+    return kNotFound;
+  }
+};
+
+template <class Model>
+struct ModelTraits {
+  using Inputs = ListTraits<typename Model::inputs>;
+  using Outputs = ListTraits<typename Model::outputs>;
+  static constexpr std::string_view name_view = std::string_view(Model::name);
+  static constexpr auto name_storage = copy_name<name_view.size()>(name_view);
+  static constexpr const char* name() noexcept { return name_storage.data(); }
+  static constexpr std::size_t workspace_size = kWorkspaceSize<Model>;
+};
+
+template <class Model, class Tensor>
+constexpr bool check_tensor() {
+  using Traits = TensorTraits<Tensor>;
+  using T = typename Tensor::element_type;
+  if constexpr (Traits::raw_view.empty()) {
+    compile_error::tensor_raw_name_is_empty<Model, Tensor>();
+    return false;
+  } else if constexpr (!Traits::dims_positive) {
+    compile_error::tensor_dimension_not_positive<Model, Tensor>();
+    return false;
+  } else if constexpr (!kHasDataType<T>) {
+    compile_error::tensor_element_type_has_no_dtype<Model, Tensor, T>();
+    return false;
+  } else {
+    bool ok = true;
+    if constexpr (kHasSizeBytes<Tensor>) {
+      if constexpr (static_cast<std::size_t>(Tensor::size_bytes) != Traits::bytes) {
+        compile_error::tensor_size_bytes_disagrees_with_shape_and_dtype<
+            Model, Tensor, static_cast<std::size_t>(Tensor::size_bytes), Traits::bytes>();
+        ok = false;
+      }
+    }
+    if constexpr (kHasSanitizedName<Tensor>) {
+      if constexpr (std::string_view(Tensor::name) != Traits::name_view()) {
+        compile_error::tensor_name_is_not_sanitized_raw_name<Model, Tensor>();
+        ok = false;
+      }
+    }
+    return ok;
+  }
+}
+
+/// First pair (i < j) of equal sanitised names, as i * n + j, or kNotFound.
+template <class... Ts>
+constexpr std::size_t first_duplicate() {
+  constexpr std::size_t n = sizeof...(Ts);
+  if constexpr (n < 2) {
+    return kNotFound;
+  } else {
+    constexpr std::array<std::string_view, n> names{{TensorTraits<Ts>::name_view()...}};
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i + 1; j < n; ++j) {
+        if (names[i] == names[j]) return i * n + j;
+      }
+    }
+    return kNotFound;
+  }
+}
+
+template <class Model, class... Ts>
+constexpr bool check_list(TensorList<Ts...>*) {
+  const bool tensors_ok = (true && ... && check_tensor<Model, Ts>());
+  constexpr std::size_t dup = first_duplicate<Ts...>();
+  if constexpr (dup != kNotFound) {
+    using List = TensorList<Ts...>;
+    compile_error::duplicate_tensor_name<Model, TypeAtT<dup / sizeof...(Ts), List>,
+                                         TypeAtT<dup % sizeof...(Ts), List>>();
+    return false;
+  }
+  return tensors_ok;
+}
+
+/// Checks a model description; every failure is a compile error naming model and tensor.
+template <class Model>
+constexpr bool validate_model() {
+  using Traits = ModelTraits<Model>;
+  constexpr std::size_t n_in = Traits::Inputs::size;
+  constexpr std::size_t n_out = Traits::Outputs::size;
+  bool ok = check_list<Model>(static_cast<typename Model::inputs*>(nullptr));
+  ok = check_list<Model>(static_cast<typename Model::outputs*>(nullptr)) && ok;
+  if constexpr (n_out == 0) {
+    compile_error::model_has_no_outputs<Model>();
+    return false;
+  } else {
+    return check_entry<Model, n_in, n_out>() && ok;
+  }
+}
+
+}  // namespace detail
+
+/// Index of the input whose name matches (raw or sanitised), or npos. Usable as a template
+/// argument: `exec.set_input<aot::find_input<Model>("input_1:0")>(x)`; a miss does not compile.
+template <class Model>
+constexpr std::size_t find_input(std::string_view name) noexcept {
+  return detail::ListTraits<typename Model::inputs>::find(name);
+}
+
+/// As find_input, for outputs.
+template <class Model>
+constexpr std::size_t find_output(std::string_view name) noexcept {
+  return detail::ListTraits<typename Model::outputs>::find(name);
+}
+
+}  // namespace aot

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace aot {
+
+/// TVM's sanitising rule: every byte outside [A-Za-z0-9] becomes '_', one for one.
+constexpr char sanitize_char(char c) noexcept {
+  const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return alnum ? c : '_';
+}
+
+/// Whether `name`, once sanitised, equals the already sanitised `sanitized`. Both a raw
+/// name ("input:0") and a sanitised one ("input_0") match "input_0". Allocates nothing.
+constexpr bool sanitized_equal(std::string_view name, std::string_view sanitized) noexcept {
+  if (name.size() != sanitized.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (sanitize_char(name[i]) != sanitized[i]) return false;
+  }
+  return true;
+}
+
+/// The sanitised form of `raw` as a NUL-terminated array; N must be raw.size().
+template <std::size_t N>
+constexpr std::array<char, N + 1> sanitize(std::string_view raw) noexcept {
+  std::array<char, N + 1> out{};
+  for (std::size_t i = 0; i < N && i < raw.size(); ++i) out[i] = sanitize_char(raw[i]);
+  return out;
+}
+
+}  // namespace aot

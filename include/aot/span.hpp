@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+
+namespace aot {
+
+/// A pointer and an element count; the count is checked at run time where it is used.
+/// Converts from anything with data() and size() (std::vector, std::span, TensorView).
+template <class T>
+class Span {
+ public:
+  using element_type = T;
+
+  constexpr Span() noexcept = default;
+  constexpr Span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  template <std::size_t N>
+  constexpr Span(T (&array)[N]) noexcept : data_(array), size_(N) {}  // NOLINT: implicit by design
+  template <class C, class = std::enable_if_t<std::is_convertible_v<
+                         decltype(std::declval<C&>().data()), T*>>,
+            class = decltype(std::declval<C&>().size())>
+  constexpr Span(C& c) noexcept : data_(c.data()), size_(c.size()) {}  // NOLINT
+
+  constexpr T* data() const noexcept { return data_; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  constexpr T* begin() const noexcept { return data_; }
+  constexpr T* end() const noexcept { return data_ + size_; }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+template <class T, std::size_t N>
+Span(T (&)[N]) -> Span<T>;
+template <class T>
+Span(T*, std::size_t) -> Span<T>;
+
+}  // namespace aot

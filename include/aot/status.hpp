@@ -1,0 +1,214 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "aot/config.hpp"
+#include "aot/detail/text.hpp"
+
+namespace aot {
+
+/// What went wrong. Every value but kOk is a failure.
+enum class Errc : std::uint8_t {
+  kOk = 0,
+  kEntryFailed,           ///< the generated entry function returned non-zero
+  kIndexOutOfRange,       ///< tensor index past the number of inputs/outputs
+  kUnknownName,           ///< no tensor has that (sanitised) name
+  kDtypeMismatch,         ///< DLTensor dtype code, bits or lanes differ
+  kNdimMismatch,          ///< DLTensor ndim differs
+  kShapeMismatch,         ///< one dimension differs
+  kStridesNotCompact,     ///< strides neither NULL nor compact row-major
+  kByteOffsetMisaligned,  ///< byte_offset not a multiple of the element size
+  kDeviceNotCpu,          ///< device_type is not kDLCPU
+  kDeviceIdNotZero,       ///< device_id is not 0
+  kNullData,              ///< data pointer is NULL
+  kSizeMismatch,          ///< a run-time element count differs from the tensor's
+};
+
+/// Which list a tensor belongs to.
+enum class Role : std::uint8_t { kNone, kInput, kOutput };
+
+/// Short fixed description of an error code.
+constexpr const char* describe(Errc code) noexcept {
+  switch (code) {
+    case Errc::kOk: return "ok";
+    case Errc::kEntryFailed: return "the model's entry function failed";
+    case Errc::kIndexOutOfRange: return "tensor index out of range";
+    case Errc::kUnknownName: return "no tensor has this name";
+    case Errc::kDtypeMismatch: return "dtype mismatch";
+    case Errc::kNdimMismatch: return "ndim mismatch";
+    case Errc::kShapeMismatch: return "shape mismatch";
+    case Errc::kStridesNotCompact: return "strides are not compact";
+    case Errc::kByteOffsetMisaligned: return "byte_offset is not a multiple of the element size";
+    case Errc::kDeviceNotCpu: return "device is not the CPU";
+    case Errc::kDeviceIdNotZero: return "device id is not 0";
+    case Errc::kNullData: return "data pointer is null";
+    case Errc::kSizeMismatch: return "element count mismatch";
+  }
+  return "unknown error";
+}
+
+/// A message rendered into fixed storage.
+struct StatusText {
+  static constexpr std::size_t kCapacity = 160;
+  char text[kCapacity] = {};
+
+  constexpr const char* c_str() const noexcept { return text; }
+  constexpr std::string_view view() const noexcept { return std::string_view(text); }
+};
+
+/// The outcome of a call: kOk, or an error that names the model, the tensor and the
+/// mismatch. Small (40 bytes), trivially copyable, never allocates.
+class [[nodiscard]] Status {
+ public:
+  constexpr Status() noexcept = default;
+  constexpr Status(Errc code, const char* model) noexcept : model_(model), code_(code) {}
+
+  /// Builders used by the library to attach details.
+  constexpr Status& with_tensor(Role role, std::size_t index, const char* name) noexcept {
+    role_ = role;
+    index_ = static_cast<std::uint16_t>(index);
+    tensor_ = name;
+    return *this;
+  }
+  constexpr Status& with_role(Role role) noexcept {
+    role_ = role;
+    return *this;
+  }
+  constexpr Status& with_values(std::int64_t expected, std::int64_t got) noexcept {
+    expected_ = expected;
+    got_ = got;
+    return *this;
+  }
+  constexpr Status& with_dimension(std::int32_t d) noexcept {
+    detail_ = d;
+    return *this;
+  }
+  constexpr Status& with_entry_code(std::int32_t rc) noexcept {
+    detail_ = rc;
+    return *this;
+  }
+
+  constexpr bool ok() const noexcept { return code_ == Errc::kOk; }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr Errc code() const noexcept { return code_; }
+  /// Fixed text for code(); to_string() has the details.
+  constexpr const char* message() const noexcept { return describe(code_); }
+  /// The model's name, or nullptr.
+  constexpr const char* model() const noexcept { return model_; }
+  /// The tensor's raw name, or nullptr when no tensor is concerned or it is unknown.
+  constexpr const char* tensor() const noexcept { return tensor_; }
+  constexpr Role role() const noexcept { return role_; }
+  constexpr std::size_t index() const noexcept { return index_; }
+  /// For kShapeMismatch and kStridesNotCompact: the dimension concerned.
+  constexpr std::int32_t dimension() const noexcept { return detail_; }
+  /// For kEntryFailed: what the entry function returned.
+  constexpr std::int32_t entry_code() const noexcept { return detail_; }
+  constexpr std::int64_t expected() const noexcept { return expected_; }
+  constexpr std::int64_t got() const noexcept { return got_; }
+
+  /// The whole message, e.g. "default: input 'a' (index 0): dtype is float32, expected uint8".
+  constexpr StatusText to_string() const noexcept {
+    StatusText out;
+    detail::TextWriter w(out.text, StatusText::kCapacity);
+    if (ok()) {
+      w.put("ok");
+      return out;
+    }
+    if (model_ != nullptr) w.put(model_).put(": ");
+    const char* role = role_ == Role::kInput ? "input" : role_ == Role::kOutput ? "output" : "tensor";
+    if (tensor_ != nullptr) {
+      w.put(role).put(" '").put(tensor_).put("' (index ").put_int(index_).put("): ");
+    }
+    switch (code_) {
+      case Errc::kEntryFailed:
+        w.put("the entry function returned ").put_int(detail_);
+        break;
+      case Errc::kIndexOutOfRange:
+        w.put(role).put(" index ").put_int(got_).put(" is out of range (the model has ");
+        w.put_int(expected_).put(' ').put(role).put("s)");
+        break;
+      case Errc::kUnknownName:
+        w.put("no ").put(role).put(" has this name (after sanitising: non-alphanumerics as '_')");
+        break;
+      case Errc::kDtypeMismatch:
+        w.put("dtype is ").put_dtype(detail::unpack_dtype(got_));
+        w.put(", expected ").put_dtype(detail::unpack_dtype(expected_));
+        break;
+      case Errc::kNdimMismatch:
+        w.put("ndim is ").put_int(got_).put(", expected ").put_int(expected_);
+        break;
+      case Errc::kShapeMismatch:
+        if (detail_ < 0) {
+          w.put("shape pointer is null");
+          break;
+        }
+        w.put("dimension ").put_int(detail_).put(" is ").put_int(got_);
+        w.put(", expected ").put_int(expected_);
+        break;
+      case Errc::kStridesNotCompact:
+        w.put("stride of dimension ").put_int(detail_).put(" is ").put_int(got_);
+        w.put(", expected ").put_int(expected_).put(" (strides must be NULL or compact)");
+        break;
+      case Errc::kByteOffsetMisaligned:
+        w.put("byte_offset ").put_int(got_).put(" is not a multiple of the element size ");
+        w.put_int(expected_);
+        break;
+      case Errc::kDeviceNotCpu:
+        w.put("device type is ").put_int(got_).put(", expected kDLCPU (1)");
+        break;
+      case Errc::kDeviceIdNotZero:
+        w.put("device id is ").put_int(got_).put(", expected 0");
+        break;
+      case Errc::kNullData:
+        w.put("data pointer is null");
+        break;
+      case Errc::kSizeMismatch:
+        w.put("got ").put_int(got_).put(" elements, expected ").put_int(expected_);
+        break;
+      case Errc::kOk:
+        break;
+    }
+    return out;
+  }
+
+ private:
+  const char* model_ = nullptr;
+  const char* tensor_ = nullptr;
+  std::int64_t expected_ = 0;
+  std::int64_t got_ = 0;
+  std::int32_t detail_ = 0;
+  std::uint16_t index_ = 0;
+  Errc code_ = Errc::kOk;
+  Role role_ = Role::kNone;
+};
+
+/// A value or the Status that explains why there is none.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  constexpr Result(T value) noexcept : value_(value) {}  // NOLINT: implicit by design
+  constexpr Result(Status status) noexcept : status_(status) {
+    AOT_ASSERT(!status.ok());
+  }  // NOLINT
+
+  constexpr bool ok() const noexcept { return status_.ok(); }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr const Status& status() const noexcept { return status_; }
+  /// The value; on failure a value-initialised T (and a trap when AOT_ENABLE_ASSERTS).
+  constexpr const T& value() const noexcept {
+    AOT_ASSERT(ok());
+    return value_;
+  }
+  constexpr const T& operator*() const noexcept { return value(); }
+  constexpr const T* operator->() const noexcept { return &value(); }
+  /// The value, or `fallback` on failure.
+  constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }
+
+ private:
+  Status status_{};
+  T value_{};
+};
+
+}  // namespace aot

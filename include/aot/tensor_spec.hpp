@@ -1,0 +1,85 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include "aot/dtype.hpp"
+#include "aot/name.hpp"
+
+namespace aot {
+
+/// Base for a tensor description: element type and shape. A description derives from it
+/// and adds `static constexpr std::string_view raw_name`, optionally `name` (the sanitised
+/// name, checked against raw_name) and `size_bytes` (checked against shape and dtype).
+template <class T, std::int64_t... Dims>
+struct TensorSpec {
+  using element_type = T;
+  static constexpr std::array<std::int64_t, sizeof...(Dims)> shape{{Dims...}};
+};
+
+/// An ordered list of tensor descriptions: a model's inputs or outputs, in argument order.
+template <class... Tensors>
+struct TensorList {
+  static constexpr std::size_t size = sizeof...(Tensors);
+};
+
+namespace detail {
+
+template <class T, class = void>
+inline constexpr bool kHasSizeBytes = false;
+template <class T>
+inline constexpr bool kHasSizeBytes<T, std::void_t<decltype(T::size_bytes)>> = true;
+
+template <class T, class = void>
+inline constexpr bool kHasSanitizedName = false;
+template <class T>
+inline constexpr bool kHasSanitizedName<T, std::void_t<decltype(T::name)>> = true;
+
+template <std::size_t N>
+constexpr std::array<char, N + 1> copy_name(std::string_view s) noexcept {
+  std::array<char, N + 1> out{};
+  for (std::size_t i = 0; i < N && i < s.size(); ++i) out[i] = s[i];
+  return out;
+}
+
+/// Everything the library derives from one tensor description.
+template <class Tensor>
+struct TensorTraits {
+  using element_type = typename Tensor::element_type;
+  static constexpr std::size_t rank = Tensor::shape.size();
+
+  static constexpr bool dims_positive = [] {
+    for (std::int64_t d : Tensor::shape) {
+      if (d <= 0) return false;
+    }
+    return true;
+  }();
+
+  /// Element count; 0 for a malformed shape so that buffers stay declarable while the
+  /// model check reports the error.
+  static constexpr std::size_t count = [] {
+    std::size_t n = 1;
+    for (std::int64_t d : Tensor::shape) n *= d > 0 ? static_cast<std::size_t>(d) : 0;
+    return n;
+  }();
+
+  static constexpr std::size_t bytes = count * sizeof(element_type);
+
+  static constexpr std::string_view raw_view = std::string_view(Tensor::raw_name);
+  static constexpr auto raw_storage = copy_name<raw_view.size()>(raw_view);
+  static constexpr auto name_storage = sanitize<raw_view.size()>(raw_view);
+
+  /// NUL-terminated raw name, as given by the source model (e.g. "serving_default_x:0").
+  static constexpr const char* raw_name() noexcept { return raw_storage.data(); }
+  /// NUL-terminated sanitised name, as in the generated C header (e.g. "serving_default_x_0").
+  static constexpr const char* name() noexcept { return name_storage.data(); }
+  static constexpr std::string_view name_view() noexcept {
+    return std::string_view(name_storage.data(), raw_view.size());
+  }
+};
+
+}  // namespace detail
+}  // namespace aot

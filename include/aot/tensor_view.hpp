@@ -1,0 +1,73 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "aot/config.hpp"
+#include "aot/detail/diagnostics.hpp"
+#include "aot/tensor_spec.hpp"
+
+namespace aot {
+
+/// A typed, shaped view of one tensor buffer, shape known at compile time; one pointer wide.
+/// `T` is `const` for outputs. Element access is row-major; indices are checked only when
+/// AOT_ENABLE_ASSERTS is on.
+template <class T, class Tensor>
+class TensorView {
+  using Traits = detail::TensorTraits<Tensor>;
+
+ public:
+  using element_type = T;
+  using value_type = std::remove_cv_t<T>;
+  using tensor = Tensor;
+  using iterator = T*;
+
+  constexpr explicit TensorView(T* data) noexcept : data_(data) {}
+  /// A read-only view from a writable one.
+  template <class U, class = std::enable_if_t<std::is_same_v<const U, T> && !std::is_const_v<U>>>
+  constexpr TensorView(TensorView<U, Tensor> other) noexcept  // NOLINT: like T* -> const T*
+      : data_(other.data()) {}
+
+  static constexpr std::size_t rank() noexcept { return Traits::rank; }
+  static constexpr const std::array<std::int64_t, Traits::rank>& shape() noexcept {
+    return Tensor::shape;
+  }
+  static constexpr std::int64_t extent(std::size_t dim) noexcept { return Tensor::shape[dim]; }
+  /// Number of elements.
+  static constexpr std::size_t size() noexcept { return Traits::count; }
+  static constexpr std::size_t bytes() noexcept { return Traits::bytes; }
+
+  constexpr T* data() const noexcept { return data_; }
+  constexpr T* begin() const noexcept { return data_; }
+  constexpr T* end() const noexcept { return data_ + Traits::count; }
+
+  /// Flat, row-major element access.
+  constexpr T& operator[](std::size_t i) const noexcept {
+    AOT_ASSERT(i < Traits::count);
+    return data_[i];
+  }
+
+  /// Multi-index access: `view(0, 3)`; one index per dimension.
+  template <class... Index>
+  constexpr T& operator()(Index... index) const noexcept {
+    if constexpr (sizeof...(Index) != Traits::rank) {
+      compile_error::view_index_count_mismatch<Tensor, Traits::rank, sizeof...(Index)>();
+      return data_[0];
+    } else {
+      const std::size_t idx[] = {static_cast<std::size_t>(index)..., 0};
+      std::size_t flat = 0;
+      for (std::size_t d = 0; d < Traits::rank; ++d) {
+        AOT_ASSERT(idx[d] < static_cast<std::size_t>(Tensor::shape[d]));
+        flat = flat * static_cast<std::size_t>(Tensor::shape[d]) + idx[d];
+      }
+      return data_[flat];
+    }
+  }
+
+ private:
+  T* data_;
+};
+
+}  // namespace aot

@@ -1,0 +1,9 @@
+#include "kws_model.hpp"
+
+int call(const aot::AotExecutor<kws>& exec) {
+#ifdef AOT_TWIN
+  return exec.get_output<0>()[0];
+#else
+  return exec.get_output<3>()[0];
+#endif
+}

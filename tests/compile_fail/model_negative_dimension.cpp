@@ -1,0 +1,13 @@
+#include "bad_model.hpp"
+
+struct bad : bad_base {
+#ifdef AOT_TWIN
+  using x = tensor_named_x<float, 2, 4>;
+#else
+  using x = tensor_named_x<float, -2, 4>;
+#endif
+  using inputs = aot::TensorList<x, y>;
+  using outputs = aot::TensorList<out>;
+};
+
+aot::AotExecutor<bad> exec;
