@@ -40,6 +40,8 @@ constexpr ::DLDataType to_dlpack(DataType t) noexcept {
   d.lanes = t.lanes;
   return d;
 }
-constexpr DataType from_dlpack(::DLDataType d) noexcept { return DataType{d.code, d.bits, d.lanes}; }
+constexpr DataType from_dlpack(::DLDataType d) noexcept {
+  return DataType{d.code, d.bits, d.lanes};
+}
 
 }  // namespace aot

@@ -45,9 +45,8 @@ namespace detail {
 
 template <int Role, std::size_t I, class Tensor, std::size_t Align>
 struct Slot {
-  alignas(Align) typename Tensor::element_type data[TensorTraits<Tensor>::count > 0
-                                                        ? TensorTraits<Tensor>::count
-                                                        : 1]{};
+  alignas(Align) typename Tensor::element_type
+      data[TensorTraits<Tensor>::count > 0 ? TensorTraits<Tensor>::count : 1]{};
 };
 
 template <int Role, class Seq, class List, std::size_t Align>
@@ -287,8 +286,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
 
   /// Calls the generated entry function with the executor's buffers; nothing else.
   Status run() noexcept {
-    const std::int32_t rc = Caller::call(this->in_.pointers(), this->out_.pointers(),
-                                         this->packed_args());
+    const std::int32_t rc =
+        Caller::call(this->in_.pointers(), this->out_.pointers(), this->packed_args());
     if (rc != 0) return Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
     return Status{};
   }

@@ -57,18 +57,18 @@ struct ListTraits<TensorList<Ts...>> {
   static constexpr std::size_t size = sizeof...(Ts);
   static constexpr std::size_t total_bytes = (std::size_t{0} + ... + TensorTraits<Ts>::bytes);
 
-  static constexpr std::array<TensorInfo, sizeof...(Ts)> infos{{TensorInfo{
-      TensorTraits<Ts>::name_view(),
-      std::string_view(TensorTraits<Ts>::raw_name(), TensorTraits<Ts>::raw_view.size()), DataTypeOf<typename Ts::element_type>::value,
-      Span<const std::int64_t>(Ts::shape.data(), Ts::shape.size()), TensorTraits<Ts>::count,
-      TensorTraits<Ts>::bytes}...}};
+  static constexpr std::array<TensorInfo, sizeof...(Ts)> infos{
+      {TensorInfo{TensorTraits<Ts>::name_view(),
+                  std::string_view(TensorTraits<Ts>::raw_name(), TensorTraits<Ts>::raw_view.size()),
+                  DataTypeOf<typename Ts::element_type>::value,
+                  Span<const std::int64_t>(Ts::shape.data(), Ts::shape.size()),
+                  TensorTraits<Ts>::count, TensorTraits<Ts>::bytes}...}};
   static constexpr std::array<const char*, sizeof...(Ts)> raw_names{
       {TensorTraits<Ts>::raw_name()...}};
 
   /// Index of the tensor whose sanitised name equals `name` sanitised, or npos.
   static constexpr std::size_t find(std::string_view name) noexcept {
-    constexpr std::array<std::string_view, sizeof...(Ts)> names{
-        {TensorTraits<Ts>::name_view()...}};
+    constexpr std::array<std::string_view, sizeof...(Ts)> names{{TensorTraits<Ts>::name_view()...}};
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (sanitized_equal(name, names[i])) return i;
     }

@@ -16,9 +16,10 @@ class Span {
   constexpr Span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
   template <std::size_t N>
   constexpr Span(T (&array)[N]) noexcept : data_(array), size_(N) {}  // NOLINT: implicit by design
-  template <class C, class = std::enable_if_t<std::is_convertible_v<
-                         decltype(std::declval<C&>().data()), T*>>,
-            class = decltype(std::declval<C&>().size())>
+  template <
+      class C,
+      class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<C&>().data()), T*>>,
+      class = decltype(std::declval<C&>().size())>
   constexpr Span(C& c) noexcept : data_(c.data()), size_(c.size()) {}  // NOLINT
 
   constexpr T* data() const noexcept { return data_; }

@@ -32,19 +32,32 @@ enum class Role : std::uint8_t { kNone, kInput, kOutput };
 /// Short fixed description of an error code.
 constexpr const char* describe(Errc code) noexcept {
   switch (code) {
-    case Errc::kOk: return "ok";
-    case Errc::kEntryFailed: return "the model's entry function failed";
-    case Errc::kIndexOutOfRange: return "tensor index out of range";
-    case Errc::kUnknownName: return "no tensor has this name";
-    case Errc::kDtypeMismatch: return "dtype mismatch";
-    case Errc::kNdimMismatch: return "ndim mismatch";
-    case Errc::kShapeMismatch: return "shape mismatch";
-    case Errc::kStridesNotCompact: return "strides are not compact";
-    case Errc::kByteOffsetMisaligned: return "byte_offset is not a multiple of the element size";
-    case Errc::kDeviceNotCpu: return "device is not the CPU";
-    case Errc::kDeviceIdNotZero: return "device id is not 0";
-    case Errc::kNullData: return "data pointer is null";
-    case Errc::kSizeMismatch: return "element count mismatch";
+    case Errc::kOk:
+      return "ok";
+    case Errc::kEntryFailed:
+      return "the model's entry function failed";
+    case Errc::kIndexOutOfRange:
+      return "tensor index out of range";
+    case Errc::kUnknownName:
+      return "no tensor has this name";
+    case Errc::kDtypeMismatch:
+      return "dtype mismatch";
+    case Errc::kNdimMismatch:
+      return "ndim mismatch";
+    case Errc::kShapeMismatch:
+      return "shape mismatch";
+    case Errc::kStridesNotCompact:
+      return "strides are not compact";
+    case Errc::kByteOffsetMisaligned:
+      return "byte_offset is not a multiple of the element size";
+    case Errc::kDeviceNotCpu:
+      return "device is not the CPU";
+    case Errc::kDeviceIdNotZero:
+      return "device id is not 0";
+    case Errc::kNullData:
+      return "data pointer is null";
+    case Errc::kSizeMismatch:
+      return "element count mismatch";
   }
   return "unknown error";
 }
@@ -117,7 +130,9 @@ class [[nodiscard]] Status {
       return out;
     }
     if (model_ != nullptr) w.put(model_).put(": ");
-    const char* role = role_ == Role::kInput ? "input" : role_ == Role::kOutput ? "output" : "tensor";
+    const char* role = role_ == Role::kInput    ? "input"
+                       : role_ == Role::kOutput ? "output"
+                                                : "tensor";
     if (tensor_ != nullptr) {
       w.put(role).put(" '").put(tensor_).put("' (index ").put_int(index_).put("): ");
     }

@@ -37,7 +37,8 @@ void check_seed(Exec& exec, const char* what) {
   auto r = exec.infer(a, b);
   expect(r.ok(), what);
   auto [out] = r;
-  for (std::size_t i = 0; i < 2; ++i) expect(out[i] == static_cast<std::uint8_t>(a[i] + b[i]), what);
+  for (std::size_t i = 0; i < 2; ++i)
+    expect(out[i] == static_cast<std::uint8_t>(a[i] + b[i]), what);
 }
 
 }  // namespace
@@ -60,7 +61,8 @@ int main() {
   legacy_exec.set_input<legacy::input>(std::array<std::int16_t, 4>{1, -2, 10000, 300});
   expect(legacy_exec.run().ok(), "legacy: run");
   const std::int16_t want[4] = {3, -6, static_cast<std::int16_t>(30000), 900};
-  for (std::size_t i = 0; i < 4; ++i) expect(legacy_exec.get_output<0>()[i] == want[i], "legacy output");
+  for (std::size_t i = 0; i < 4; ++i)
+    expect(legacy_exec.get_output<0>()[i] == want[i], "legacy output");
 
   const aot::Status s = failing_exec.infer(std::array<float, 2>{-1.f, 2.f}).status();
   expect(s.code() == aot::Errc::kEntryFailed && s.entry_code() == -1, "failing: -1 reported");

@@ -38,7 +38,8 @@ TEST_CASE("seed: uint8 wraps exactly as the generated C does") {
   aot::AotExecutor<seed> exec;
   for (int a = 0; a < 256; a += 51) {
     for (int b = 0; b < 256; b += 17) {
-      const std::uint8_t in_a[1][2] = {{static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b)}};
+      const std::uint8_t in_a[1][2] = {
+          {static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b)}};
       const std::uint8_t in_b[2] = {static_cast<std::uint8_t>(b), static_cast<std::uint8_t>(a)};
       auto r = exec.infer(in_a, in_b);
       REQUIRE(r.ok());
@@ -90,7 +91,7 @@ TEST_CASE("buffers are aligned and exactly sized") {
   REQUIRE(aligned(wide.input<1>().data(), 256));
   STATIC_REQUIRE(alignof(aot::AotExecutor<seed, 256>) == 256);
   // Three tensors, each on its own 64-byte line.
-  STATIC_REQUIRE(sizeof(aot::AotExecutor<seed>) == 3 * 64);
+  STATIC_REQUIRE(sizeof(aot::AotExecutor<seed>) == std::size_t{3} * 64);
 }
 
 TEST_CASE("a Span's count is checked at run time and a wrong one changes nothing") {
@@ -103,7 +104,8 @@ TEST_CASE("a Span's count is checked at run time and a wrong one changes nothing
   REQUIRE(s.code() == aot::Errc::kSizeMismatch);
   REQUIRE(s.expected() == 2);
   REQUIRE(s.got() == 3);
-  REQUIRE(std::string(s.to_string().c_str()) == "default: input 'a' (index 0): got 3 elements, expected 2");
+  REQUIRE(std::string(s.to_string().c_str()) ==
+          "default: input 'a' (index 0): got 3 elements, expected 2");
   REQUIRE(before.same_as(exec));
 
   const aot::Status n = exec.set_input<0>(static_cast<const std::uint8_t*>(nullptr), 2);
@@ -161,7 +163,8 @@ TEST_CASE("a failing entry function becomes an error value with its code") {
   REQUIRE_FALSE(bad);
   REQUIRE(bad.status().code() == aot::Errc::kEntryFailed);
   REQUIRE(bad.status().entry_code() == -1);
-  REQUIRE(std::string(bad.status().to_string().c_str()) == "failing: the entry function returned -1");
+  REQUIRE(std::string(bad.status().to_string().c_str()) ==
+          "failing: the entry function returned -1");
   // The operator failed before writing: the previous output is still there.
   REQUIRE(exec.get_output<0>()[0] == -1.5f);
 }

@@ -21,8 +21,8 @@ struct sized : aot::TensorSpec<std::int16_t, 7> {
 TEST_CASE("traits derived from a tensor description") {
   using T = aot::detail::TensorTraits<image>;
   STATIC_REQUIRE(T::rank == 4);
-  STATIC_REQUIRE(T::count == 1 * 3 * 4 * 5);
-  STATIC_REQUIRE(T::bytes == 60 * 4);
+  STATIC_REQUIRE(T::count == std::size_t{1} * 3 * 4 * 5);
+  STATIC_REQUIRE(T::bytes == std::size_t{60} * 4);
   STATIC_REQUIRE(T::dims_positive);
   REQUIRE(std::string_view(T::raw_name()) == "serving_default_image:0");
   REQUIRE(std::string_view(T::name()) == "serving_default_image_0");
@@ -41,6 +41,9 @@ TEST_CASE("optional members are detected") {
   STATIC_REQUIRE(aot::detail::kHasSanitizedName<sized>);
   STATIC_REQUIRE_FALSE(aot::detail::kHasSizeBytes<image>);
   STATIC_REQUIRE_FALSE(aot::detail::kHasSanitizedName<image>);
+  STATIC_REQUIRE(aot::detail::TensorTraits<sized>::bytes == sized::size_bytes);
+  STATIC_REQUIRE(aot::detail::TensorTraits<sized>::name_view() == sized::name);
+  STATIC_REQUIRE(aot::detail::TensorTraits<scalar>::raw_view == "step");
 }
 
 namespace {

@@ -122,8 +122,9 @@ constexpr void view_index_count_mismatch() {
 }
 template <class Tensor>
 constexpr void dlpack_header_not_included() {
-  static_assert(detail::kDependentFalse<Tensor>,
-                "aot: DLTensor views need <aot/dlpack.hpp> (or <aot/aot.hpp> with DLPack installed)");
+  static_assert(
+      detail::kDependentFalse<Tensor>,
+      "aot: DLTensor views need <aot/dlpack.hpp> (or <aot/aot.hpp> with DLPack installed)");
 }
 
 }  // namespace aot::compile_error

@@ -71,7 +71,8 @@ constexpr Status check_dl_tensor(const char* model, Role role, std::size_t index
   if (static_cast<std::int32_t>(t.device.device_type) != kDLCPU) {
     return fail(Errc::kDeviceNotCpu).with_values(kDLCPU, t.device.device_type);
   }
-  if (t.device.device_id != 0) return fail(Errc::kDeviceIdNotZero).with_values(0, t.device.device_id);
+  if (t.device.device_id != 0)
+    return fail(Errc::kDeviceIdNotZero).with_values(0, t.device.device_id);
   if (t.data == nullptr) return fail(Errc::kNullData);
   return Status{};
 }

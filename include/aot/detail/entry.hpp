@@ -105,17 +105,16 @@ struct EntryCaller {
 
   /// The whole hot path: exactly the call a hand-written driver makes.
   template <class Packed>
-  static std::int32_t call(const std::array<void*, NumIn>& in,
-                           const std::array<void*, NumOut>& out, Packed packed) noexcept {
+  static std::int32_t call(const std::array<void*, NumIn>& in, const std::array<void*, NumOut>& out,
+                           Packed packed) noexcept {
     if constexpr (Model::convention == Convention::kCInterface) {
-      return call_c(in, out, std::make_index_sequence<NumIn>{},
-                    std::make_index_sequence<NumOut>{});
+      return call_c(in, out, std::make_index_sequence<NumIn>{}, std::make_index_sequence<NumOut>{});
     } else if constexpr (Model::convention == Convention::kUnpacked) {
       return call_unpacked(in, out, std::make_index_sequence<NumIn>{},
                            std::make_index_sequence<NumOut>{});
     } else {
       // Return slots the entry may write; model entry functions leave them untouched.
-      PackedValue ret_value;
+      PackedValue ret_value;  // NOLINT(cppcoreguidelines-pro-type-member-init): callee-written
       std::int32_t ret_code = 0;
       return Model::entry(packed->values, packed->type_codes, static_cast<std::int32_t>(kNumArgs),
                           &ret_value, &ret_code, nullptr);
@@ -134,8 +133,8 @@ struct EntryCaller {
 
   template <std::size_t... I, std::size_t... O>
   static std::int32_t call_unpacked(const std::array<void*, NumIn>& in,
-                                    const std::array<void*, NumOut>& out,
-                                    std::index_sequence<I...>, std::index_sequence<O...>) noexcept {
+                                    const std::array<void*, NumOut>& out, std::index_sequence<I...>,
+                                    std::index_sequence<O...>) noexcept {
     using Traits = FunctionTraits<std::remove_cv_t<decltype(Model::entry)>>;
     return Model::entry(static_cast<typename Traits::template param<I>>(in[I])...,
                         static_cast<typename Traits::template param<NumIn + O>>(out[O])...);

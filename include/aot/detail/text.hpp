@@ -48,14 +48,30 @@ class TextWriter {
   constexpr TextWriter& put_dtype(DataType t) noexcept {
     if (t.code == kUInt && t.bits == 1 && t.lanes == 1) return put("bool");
     switch (t.code) {
-      case kInt: put("int"); break;
-      case kUInt: put("uint"); break;
-      case kFloat: put("float"); break;
-      case kOpaqueHandle: put("handle"); break;
-      case kBfloat: put("bfloat"); break;
-      case kComplex: put("complex"); break;
-      case kBool: put("bool"); break;
-      default: put("code").put_int(t.code).put('_'); break;
+      case kInt:
+        put("int");
+        break;
+      case kUInt:
+        put("uint");
+        break;
+      case kFloat:
+        put("float");
+        break;
+      case kOpaqueHandle:
+        put("handle");
+        break;
+      case kBfloat:
+        put("bfloat");
+        break;
+      case kComplex:
+        put("complex");
+        break;
+      case kBool:
+        put("bool");
+        break;
+      default:
+        put("code").put_int(t.code).put('_');
+        break;
     }
     put_int(t.bits);
     if (t.lanes != 1) put('x').put_int(t.lanes);

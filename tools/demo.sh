@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds and runs the quickstart demo: a + b through aot::AotExecutor.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh cmake ninja-build g++ libfmt-dev libdlpack-dev
+cmake --workflow --preset demo >/dev/null
+build/demo/examples/quickstart/quickstart

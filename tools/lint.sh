@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# clang-format (the tree must be formatted) and clang-tidy (.clang-tidy) over the project's
+# own C++ code. Needs a configured build for compile_commands.json: the gcc-cxx17 preset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh clang-format clang-tidy
+files=$(git ls-files '*.hpp' '*.cpp' | grep -v '^tests/fixtures/')
+clang-format --dry-run -Werror ${files}
+[ -f build/gcc-cxx17/compile_commands.json ] || cmake --preset gcc-cxx17 >/dev/null
+git ls-files 'tests/unit/*.cpp' 'tests/noexcept/*.cpp' 'examples/*.cpp' |
+  xargs -P2 -n1 clang-tidy -p build/gcc-cxx17 --quiet 2>/dev/null
+echo "lint: clean"
