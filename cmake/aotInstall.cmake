@@ -22,4 +22,4 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/aotConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
-        DESTINATION ${AOT_CMAKE_DIR})
+              ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake DESTINATION ${AOT_CMAKE_DIR})

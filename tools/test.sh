@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and -O2, ASan+UBSan.
+# Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and -O2, ASan+UBSan, TSan.
 # Pass preset names to run only those (see CMakePresets.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git
 presets=("$@")
-[ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan)
+[ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan)
 mkdir -p build
 echo "=== lint"
 tools/lint.sh

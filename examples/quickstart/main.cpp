@@ -22,5 +22,11 @@ int main() {
   const auto out = exec.get_output<seed::output>();  // typed, shaped, read-only view
   fmt::print("a = [1, 2], b = [3, 5]\n");
   fmt::print("output = {}\n", out);
+
+  // Known at compile time: what the model needs and what the executor occupies.
+  constexpr aot::MemoryReport mem = decltype(exec)::memory();
+  fmt::print("memory: inputs {} B, outputs {} B, workspace {} B, pools {} B, total {} B\n",
+             mem.inputs, mem.outputs, mem.workspace, mem.pools, mem.total);
+  fmt::print("executor object: {} B (each buffer on its own 64-byte line)\n", mem.executor);
   return 0;
 }

@@ -8,10 +8,12 @@
 #include "aot/executor.hpp"
 #include "aot/model.hpp"
 #include "aot/name.hpp"
+#include "aot/pools.hpp"
 #include "aot/span.hpp"
 #include "aot/status.hpp"
 #include "aot/tensor_spec.hpp"
 #include "aot/tensor_view.hpp"
+#include "aot/workspace.hpp"
 
 #if !defined(AOT_NO_DLPACK) && defined(__has_include)
 #if __has_include(<dlpack/dlpack.h>)

@@ -11,6 +11,11 @@
 #define AOT_DEFAULT_ALIGNMENT 64
 #endif
 
+/// Bytes an executor keeps for the message generated code passes to TVMAPISetLastError.
+#ifndef AOT_LAST_ERROR_CAPACITY
+#define AOT_LAST_ERROR_CAPACITY 128
+#endif
+
 /// Debug checks for programmer errors that cannot be caught at compile time (a view
 /// index out of range, reading the value of a failed Result). They trap; they never throw.
 #ifndef AOT_ENABLE_ASSERTS

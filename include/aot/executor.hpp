@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -13,12 +14,31 @@
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/dl_checks.hpp"
 #include "aot/detail/entry.hpp"
+#include "aot/detail/runtime_context.hpp"
 #include "aot/model.hpp"
 #include "aot/span.hpp"
 #include "aot/status.hpp"
 #include "aot/tensor_view.hpp"
+#include "aot/workspace.hpp"
 
 namespace aot {
+
+/// Memory a model needs, in bytes, known at compile time (AotExecutor<M>::memory()).
+struct MemoryReport {
+  std::size_t inputs = 0;          ///< input buffers inside the executor
+  std::size_t outputs = 0;         ///< output buffers inside the executor
+  std::size_t workspace = 0;       ///< arena for TVMBackendAllocWorkspace, alignment slack included
+  std::size_t pools = 0;           ///< external memory pools inside the executor
+  std::size_t internal_pools = 0;  ///< static pools inside the generated code (not the executor)
+  std::size_t total = 0;           ///< all of the above
+  std::size_t executor = 0;        ///< sizeof the executor, alignment padding included
+};
+
+namespace detail {
+/// Set while a singleton model (internal pools) runs; checked in debug builds.
+template <class Model>
+inline std::atomic<bool> singleton_running{false};
+}  // namespace detail
 
 /// What infer() returns: the run's Status and a read-only view per output. Destructures:
 /// `auto r = exec.infer(a, b); if (!r) ...; auto [y] = r;`
@@ -43,9 +63,17 @@ class [[nodiscard]] InferResult {
 
 namespace detail {
 
+template <class Tensor, class = void>
+inline constexpr std::size_t kOwnAlignment = 1;
+template <class Tensor>
+inline constexpr std::size_t kOwnAlignment<Tensor, std::void_t<decltype(Tensor::alignment)>> =
+    Tensor::alignment;
+
 template <int Role, std::size_t I, class Tensor, std::size_t Align>
 struct Slot {
-  alignas(Align) typename Tensor::element_type
+  static constexpr std::size_t kAlign =
+      Align > kOwnAlignment<Tensor> ? Align : kOwnAlignment<Tensor>;
+  alignas(kAlign) typename Tensor::element_type
       data[TensorTraits<Tensor>::count > 0 ? TensorTraits<Tensor>::count : 1]{};
 };
 
@@ -63,40 +91,138 @@ struct Slots<Role, std::index_sequence<Is...>, TensorList<Ts...>, Align>
   constexpr const auto* data() const noexcept {
     return static_cast<const Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
   }
-  std::array<void*, sizeof...(Ts)> pointers() noexcept {
-    return {{static_cast<void*>(data<Is>())...}};
+  template <std::size_t I>
+  constexpr auto& array() noexcept {
+    return static_cast<Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
+  }
+  std::array<void*, sizeof...(Ts)> pointers() const noexcept {
+    // The buffers are the executor's own; const only guards the accessor.
+    auto& self = const_cast<Slots&>(*this);  // NOLINT
+    return {{static_cast<void*>(self.template data<Is>())...}};
   }
 };
 
 template <int Role, class List, std::size_t Align>
 using SlotsFor = Slots<Role, std::make_index_sequence<List::size>, List, Align>;
 
-/// Buffers, plus the packed convention's argument arrays when the model needs them. Only
-/// the packed form has a constructor with work to do; the others are constant-initialised.
+/// Inputs and outputs with buffers of their own: none when they live inside the workspace.
+template <class Model>
+using OwnInputs =
+    std::conditional_t<ModelTraits<Model>::workspace_io, TensorList<>, typename Model::inputs>;
+template <class Model>
+using OwnOutputs =
+    std::conditional_t<ModelTraits<Model>::workspace_io, TensorList<>, typename Model::outputs>;
+
+// Each part is an empty base when the model does not need it.
+template <class Model, std::size_t Align>
+struct IoBuffers : SlotsFor<0, OwnInputs<Model>, Align>,
+                   SlotsFor<1, OwnOutputs<Model>, Align>,
+                   SlotsFor<2, typename ModelTraits<Model>::PoolList, Align> {
+  using InSlots = SlotsFor<0, OwnInputs<Model>, Align>;
+  using OutSlots = SlotsFor<1, OwnOutputs<Model>, Align>;
+  using PoolSlots = SlotsFor<2, typename ModelTraits<Model>::PoolList, Align>;
+};
+
+template <class Model, bool = ModelTraits<Model>::uses_backend_workspace>
+struct WorkspacePart {};
+template <class Model>
+struct WorkspacePart<Model, true> {
+  alignas(kWorkspaceAlignment) std::uint8_t workspace_[ModelTraits<Model>::arena_bytes]{};
+  std::size_t workspace_offsets_[ModelTraits<Model>::workspace_allocations]{};
+  ArenaCounters workspace_counters_{};
+};
+
+template <class Model, bool = ModelTraits<Model>::uses_last_error>
+struct ErrorPart {};
+template <class Model>
+struct ErrorPart<Model, true> {
+  char last_error_[AOT_LAST_ERROR_CAPACITY]{};
+};
+
+template <class Model>
+struct NoDevices {};
+template <class Model>
+struct DeviceHandles {
+  void* devices_[ModelTraits<Model>::num_devices]{};
+};
+
+template <class Model, std::size_t Align>
+struct StorageParts : IoBuffers<Model, Align>,
+                      WorkspacePart<Model>,
+                      ErrorPart<Model>,
+                      std::conditional_t<(ModelTraits<Model>::num_devices > 0),
+                                         DeviceHandles<Model>, NoDevices<Model>> {
+  using Io = IoBuffers<Model, Align>;
+  using Traits = ModelTraits<Model>;
+  static constexpr std::size_t kNumIn = Model::inputs::size;
+  static constexpr std::size_t kNumOut = Model::outputs::size;
+
+  std::array<void*, Traits::num_pools> pool_pointers() const noexcept {
+    return static_cast<const typename Io::PoolSlots&>(*this).pointers();
+  }
+  std::array<void*, Traits::num_devices> device_pointers() const noexcept {
+    if constexpr (Traits::num_devices > 0) {
+      std::array<void*, Traits::num_devices> out{};
+      for (std::size_t i = 0; i < Traits::num_devices; ++i) out[i] = this->devices_[i];
+      return out;
+    } else {
+      return {};
+    }
+  }
+  std::array<void*, kNumIn> input_pointers() const noexcept {
+    if constexpr (Traits::workspace_io) {
+      auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
+      return struct_pointers<kNumIn>(Model::map_inputs(&pools));
+    } else {
+      return static_cast<const typename Io::InSlots&>(*this).pointers();
+    }
+  }
+  std::array<void*, kNumOut> output_pointers() const noexcept {
+    if constexpr (Traits::workspace_io) {
+      auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
+      return struct_pointers<kNumOut>(Model::map_outputs(&pools));
+    } else {
+      return static_cast<const typename Io::OutSlots&>(*this).pointers();
+    }
+  }
+
+ private:
+  template <std::size_t... P>
+  auto pools_struct(std::index_sequence<P...>) const noexcept {
+    const auto p = pool_pointers();
+    return typename Model::c_pools{p[P]...};
+  }
+};
+
+/// Buffers and parts, plus the packed convention's argument arrays when the model needs
+/// them. Only the packed form has a constructor with work to do; the others are
+/// constant-initialised.
 template <class Model, std::size_t Align, bool Packed = Model::convention == Convention::kPacked>
-class ExecutorStorage {
+class ExecutorStorage : public StorageParts<Model, Align> {
  protected:
-  SlotsFor<0, typename Model::inputs, Align> in_;
-  SlotsFor<1, typename Model::outputs, Align> out_;
   static constexpr std::nullptr_t packed_args() noexcept { return nullptr; }
 };
 
 template <class Model, std::size_t Align>
-class ExecutorStorage<Model, Align, true> {
+class ExecutorStorage<Model, Align, true> : public StorageParts<Model, Align> {
+  using Traits = ModelTraits<Model>;
   static constexpr std::size_t kNumIn = Model::inputs::size;
   static constexpr std::size_t kNumOut = Model::outputs::size;
+  static constexpr std::size_t kNumArgs = kNumIn + kNumOut + Traits::num_pools;
 
  protected:
   ExecutorStorage() noexcept {
-    const auto in = in_.pointers();
-    const auto out = out_.pointers();
-    const auto& in_info = ListTraits<typename Model::inputs>::infos;
-    const auto& out_info = ListTraits<typename Model::outputs>::infos;
-    for (std::size_t i = 0; i < kNumIn + kNumOut; ++i) {
-      const bool is_in = i < kNumIn;
-      const TensorInfo& info = is_in ? in_info[i] : out_info[i - kNumIn];
+    const auto in = this->input_pointers();
+    const auto out = this->output_pointers();
+    const auto pools = this->pool_pointers();
+    for (std::size_t i = 0; i < kNumArgs; ++i) {
+      const TensorInfo& info = i < kNumIn             ? Traits::Inputs::infos[i]
+                               : i < kNumIn + kNumOut ? Traits::Outputs::infos[i - kNumIn]
+                                                      : pool_info(i - kNumIn - kNumOut);
       PackedTensor& t = packed_.tensors[i];
-      t.data = is_in ? in[i] : out[i - kNumIn];
+      t.data = i < kNumIn             ? in[i]
+               : i < kNumIn + kNumOut ? out[i - kNumIn]
+                                      : pools[i - kNumIn - kNumOut];
       t.device = PackedDevice{kDLCPU, 0};
       t.ndim = static_cast<std::int32_t>(info.shape.size());
       t.dtype = PackedDataType{info.dtype.code, info.dtype.bits, info.dtype.lanes};
@@ -111,13 +237,18 @@ class ExecutorStorage<Model, Align, true> {
   ExecutorStorage(const ExecutorStorage&) = delete;
   ExecutorStorage& operator=(const ExecutorStorage&) = delete;
 
-  PackedArgs<kNumIn + kNumOut>* packed_args() noexcept { return &packed_; }
-
-  SlotsFor<0, typename Model::inputs, Align> in_;
-  SlotsFor<1, typename Model::outputs, Align> out_;
+  PackedArgs<kNumArgs>* packed_args() noexcept { return &packed_; }
 
  private:
-  PackedArgs<kNumIn + kNumOut> packed_;
+  static const TensorInfo& pool_info(std::size_t i) noexcept {
+    if constexpr (Traits::num_pools > 0) {
+      return Traits::Pools::infos[i];
+    } else {
+      return Traits::Inputs::infos[i];  // unreachable: no pool arguments
+    }
+  }
+
+  PackedArgs<kNumArgs> packed_;
 };
 
 /// What can fill an input: element type and count, known at compile time or not.
@@ -176,7 +307,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
   using Traits = detail::ModelTraits<Model>;
   using InTraits = typename Traits::Inputs;
   using OutTraits = typename Traits::Outputs;
-  using Caller = detail::EntryCaller<Model, InTraits::size, OutTraits::size>;
+  using Caller = detail::EntryCaller<Model, InTraits::size, OutTraits::size, Traits::num_pools,
+                                     Traits::num_devices, Traits::workspace_io>;
 
   template <std::size_t I>
   using InputAt = input_t<Model, I>;
@@ -219,8 +351,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
         compile_error::element_count_mismatch<Model, Tag, detail::TensorTraits<Tag>::count,
                                               S::count>();
       } else {
-        std::memcpy(this->in_.template data<index>(), S::data(src),
-                    detail::TensorTraits<Tag>::bytes);
+        std::memcpy(input_data<index>(), S::data(src), detail::TensorTraits<Tag>::bytes);
       }
     }
   }
@@ -253,7 +384,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     if constexpr (index == npos) {
       compile_error::not_an_input_of_model<Model, Tag>();
     } else {
-      return TensorView<typename Tag::element_type, Tag>(this->in_.template data<index>());
+      return TensorView<typename Tag::element_type, Tag>(input_data<index>());
     }
   }
   template <std::size_t I>
@@ -265,6 +396,38 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     }
   }
 
+  /// The executor's own storage of input `Tag` as a C array (`sizeof`, placement, DMA set-up).
+  /// A model whose I/O lives inside its workspace pool has no such buffer: compile error.
+  template <class Tag>
+  auto& input_buffer() noexcept {
+    constexpr std::size_t index = input_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      compile_error::not_an_input_of_model<Model, Tag>();
+      return *this;
+    } else if constexpr (Traits::workspace_io) {
+      compile_error::io_lives_in_workspace_pool<Model, Tag>();
+      return *this;
+    } else {
+      return static_cast<typename detail::IoBuffers<Model, Alignment>::InSlots&>(*this)
+          .template array<index>();
+    }
+  }
+  /// As input_buffer, for output `Tag` (read-only).
+  template <class Tag>
+  const auto& output_buffer() noexcept {
+    constexpr std::size_t index = output_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      compile_error::not_an_output_of_model<Model, Tag>();
+      return *this;
+    } else if constexpr (Traits::workspace_io) {
+      compile_error::io_lives_in_workspace_pool<Model, Tag>();
+      return *this;
+    } else {
+      return static_cast<typename detail::IoBuffers<Model, Alignment>::OutSlots&>(*this)
+          .template array<index>();
+    }
+  }
+
   /// A read-only view of output `Tag`, valid as long as the executor; run() overwrites it.
   template <class Tag>
   auto get_output() const noexcept {
@@ -272,7 +435,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     if constexpr (index == npos) {
       compile_error::not_an_output_of_model<Model, Tag>();
     } else {
-      return TensorView<const typename Tag::element_type, Tag>(this->out_.template data<index>());
+      return TensorView<const typename Tag::element_type, Tag>(output_data<index>());
     }
   }
   template <std::size_t I>
@@ -284,12 +447,63 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     }
   }
 
-  /// Calls the generated entry function with the executor's buffers; nothing else.
+  /// Calls the generated entry function with the executor's buffers. For models that call
+  /// the TVM runtime (workspace, last error), binds this executor's arena and message buffer
+  /// for the duration of the call; otherwise the call is all there is.
   Status run() noexcept {
-    const std::int32_t rc =
-        Caller::call(this->in_.pointers(), this->out_.pointers(), this->packed_args());
-    if (rc != 0) return Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
-    return Status{};
+    if constexpr (Traits::internal_pools && AOT_ENABLE_ASSERTS) {
+      // Debug builds catch overlapping runs of a model whose pools are process-wide.
+      if (detail::singleton_running<Model>.exchange(true, std::memory_order_acquire)) {
+        return Status(Errc::kConcurrentRun, Traits::name());
+      }
+      const Status s = run_bound();
+      detail::singleton_running<Model>.store(false, std::memory_order_release);
+      return s;
+    } else {
+      return run_bound();
+    }
+  }
+
+  /// Bytes of the workspace arena in use at the highest point since construction (0 for
+  /// models that do not allocate through TVMBackendAllocWorkspace).
+  std::size_t workspace_peak() const noexcept {
+    if constexpr (Traits::uses_backend_workspace) {
+      return this->workspace_counters_.peak;
+    } else {
+      return 0;
+    }
+  }
+
+  /// Sets the handle of device `Tag` (or index I), passed to the entry on every run.
+  template <class Tag>
+  void set_device(void* handle) noexcept {
+    constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::DeviceList>::value;
+    if constexpr (index == npos) {
+      compile_error::not_a_device_of_model<Model, Tag>();
+    } else {
+      this->devices_[index] = handle;
+    }
+  }
+  template <std::size_t I>
+  void set_device(void* handle) noexcept {
+    if constexpr (I >= Traits::num_devices) {
+      compile_error::device_index_out_of_range<Model, I, Traits::num_devices>();
+    } else {
+      this->devices_[I] = handle;
+    }
+  }
+
+  /// Memory the model needs, known at compile time.
+  static constexpr MemoryReport memory() noexcept {
+    MemoryReport r;
+    r.inputs = Traits::workspace_io ? 0 : InTraits::total_bytes;
+    r.outputs = Traits::workspace_io ? 0 : OutTraits::total_bytes;
+    r.workspace = Traits::arena_bytes;
+    r.pools = Traits::Pools::total_bytes;
+    r.internal_pools = Traits::internal_pools ? Traits::workspace_size : 0;
+    r.total = r.inputs + r.outputs + r.workspace + r.pools + r.internal_pools;
+    r.executor = sizeof(AotExecutor);
+    return r;
   }
 
   /// set_input for every input in order, run(), and a view of every output.
@@ -343,7 +557,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     const TensorInfo& info = InTraits::infos[index];
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kInput, index, info, tensor);
     if (!s) return s;
-    std::memcpy(this->in_.pointers()[index],
+    std::memcpy(this->input_pointers()[index],
                 static_cast<const unsigned char*>(tensor.data) + tensor.byte_offset,
                 info.size_bytes);
     return Status{};
@@ -363,7 +577,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
       return DL{};
     } else {
       if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
-      return detail::make_dl_view<DL>(this->in_.pointers()[index], InTraits::infos[index]);
+      return detail::make_dl_view<DL>(this->input_pointers()[index], InTraits::infos[index]);
     }
   }
   template <class DL = detail::DefaultDLTensor<Model>>
@@ -381,7 +595,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
       return DL{};
     } else {
       if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
-      return detail::make_dl_view<DL>(this->out_.pointers()[index], OutTraits::infos[index]);
+      return detail::make_dl_view<DL>(this->output_pointers()[index], OutTraits::infos[index]);
     }
   }
 
@@ -393,11 +607,74 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kOutput, index, info, out);
     if (!s) return s;
     std::memcpy(static_cast<unsigned char*>(out.data) + out.byte_offset,
-                this->out_.pointers()[index], info.size_bytes);
+                this->output_pointers()[index], info.size_bytes);
     return Status{};
   }
 
  private:
+  template <std::size_t I>
+  auto* input_data() noexcept {
+    using T = typename InputAt<I>::element_type;
+    if constexpr (Traits::workspace_io) {
+      return static_cast<T*>(this->input_pointers()[I]);
+    } else {
+      return static_cast<typename detail::IoBuffers<Model, Alignment>::InSlots&>(*this)
+          .template data<I>();
+    }
+  }
+  template <std::size_t I>
+  const auto* output_data() const noexcept {
+    using T = typename OutputAt<I>::element_type;
+    if constexpr (Traits::workspace_io) {
+      return static_cast<const T*>(this->output_pointers()[I]);
+    } else {
+      return static_cast<const typename detail::IoBuffers<Model, Alignment>::OutSlots&>(*this)
+          .template data<I>();
+    }
+  }
+
+  std::int32_t call_entry() noexcept {
+    return Caller::call(this->input_pointers(), this->output_pointers(), this->pool_pointers(),
+                        this->device_pointers(), this->packed_args());
+  }
+
+  Status run_bound() noexcept {
+    if constexpr (Traits::needs_runtime) {
+      detail::RuntimeContext ctx;
+      if constexpr (Traits::uses_last_error) {
+        this->last_error_[0] = '\0';
+        ctx.error_text = this->last_error_;
+        ctx.error_capacity = sizeof(this->last_error_);
+      }
+      std::int32_t rc = 0;
+      if constexpr (Traits::uses_backend_workspace) {
+        // Every run starts from an empty arena, whatever a previous one left.
+        this->workspace_counters_.depth = 0;
+        this->workspace_counters_.top = 0;
+        detail::ArenaView arena(this->workspace_, sizeof(this->workspace_),
+                                this->workspace_offsets_, Traits::workspace_allocations,
+                                &this->workspace_counters_);
+        ctx.arena = &arena;
+        const detail::ContextBinding bind(&ctx);
+        rc = call_entry();
+      } else {
+        const detail::ContextBinding bind(&ctx);
+        rc = call_entry();
+      }
+      if (!ctx.failure.ok()) return ctx.failure.with_model(Traits::name());
+      if (rc != 0) {
+        Status s = Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
+        if constexpr (Traits::uses_last_error) s.with_text(this->last_error_);
+        return s;
+      }
+      return Status{};
+    } else {
+      const std::int32_t rc = call_entry();
+      if (rc != 0) return Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
+      return Status{};
+    }
+  }
+
   template <std::size_t Index, class T>
   Status copy_in(const T* data, std::size_t count) noexcept {
     using Tag = InputAt<Index>;
@@ -411,7 +688,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
       return Status(Errc::kNullData, Traits::name())
           .with_tensor(Role::kInput, Index, detail::TensorTraits<Tag>::raw_name());
     }
-    std::memcpy(this->in_.template data<Index>(), data, detail::TensorTraits<Tag>::bytes);
+    std::memcpy(input_data<Index>(), data, detail::TensorTraits<Tag>::bytes);
     return Status{};
   }
 

@@ -13,6 +13,7 @@
 #include "aot/name.hpp"
 #include "aot/span.hpp"
 #include "aot/tensor_spec.hpp"
+#include "aot/workspace.hpp"
 
 namespace aot {
 
@@ -43,11 +44,53 @@ inline constexpr std::size_t output_index_v = detail::IndexOf<Tag, typename Mode
 
 namespace detail {
 
+// Optional members of a description and their defaults.
 template <class T, class = void>
 inline constexpr std::size_t kWorkspaceSize = 0;
 template <class T>
 inline constexpr std::size_t kWorkspaceSize<T, std::void_t<decltype(T::workspace_size)>> =
     T::workspace_size;
+template <class T, class = void>
+inline constexpr std::size_t kWorkspaceAllocations = 0;
+template <class T>
+inline constexpr std::size_t
+    kWorkspaceAllocations<T, std::void_t<decltype(T::workspace_allocations)>> =
+        T::workspace_allocations;
+template <class T, class = void>
+inline constexpr bool kUsesBackendWorkspace = false;
+template <class T>
+inline constexpr bool kUsesBackendWorkspace<T, std::void_t<decltype(T::uses_backend_workspace)>> =
+    T::uses_backend_workspace;
+template <class T, class = void>
+inline constexpr bool kUsesLastError = false;
+template <class T>
+inline constexpr bool kUsesLastError<T, std::void_t<decltype(T::uses_last_error)>> =
+    T::uses_last_error;
+template <class T, class = void>
+inline constexpr bool kInternalPools = false;
+template <class T>
+inline constexpr bool kInternalPools<T, std::void_t<decltype(T::internal_pools)>> =
+    T::internal_pools;
+template <class T, class = void>
+inline constexpr bool kWorkspaceIo = false;
+template <class T>
+inline constexpr bool kWorkspaceIo<T, std::void_t<decltype(T::workspace_io)>> = T::workspace_io;
+template <class T, class = void>
+struct PoolsOf {
+  using type = TensorList<>;
+};
+template <class T>
+struct PoolsOf<T, std::void_t<typename T::pools>> {
+  using type = typename T::pools;
+};
+template <class T, class = void>
+struct DevicesOf {
+  using type = TensorList<>;
+};
+template <class T>
+struct DevicesOf<T, std::void_t<typename T::devices>> {
+  using type = typename T::devices;
+};
 
 template <class List>
 struct ListTraits;
@@ -83,7 +126,23 @@ struct ModelTraits {
   static constexpr std::string_view name_view = std::string_view(Model::name);
   static constexpr auto name_storage = copy_name<name_view.size()>(name_view);
   static constexpr const char* name() noexcept { return name_storage.data(); }
+  using PoolList = typename PoolsOf<Model>::type;
+  using DeviceList = typename DevicesOf<Model>::type;
+  using Pools = ListTraits<PoolList>;
+  static constexpr std::size_t num_pools = PoolList::size;
+  static constexpr std::size_t num_devices = DeviceList::size;
   static constexpr std::size_t workspace_size = kWorkspaceSize<Model>;
+  static constexpr bool uses_backend_workspace = kUsesBackendWorkspace<Model>;
+  static constexpr std::size_t workspace_allocations = kWorkspaceAllocations<Model>;
+  /// Bytes of the executor's own arena for TVMBackendAllocWorkspace.
+  static constexpr std::size_t arena_bytes =
+      uses_backend_workspace ? workspace_arena_bytes(workspace_size, workspace_allocations) : 0;
+  static constexpr bool uses_last_error = kUsesLastError<Model>;
+  /// The generated code owns static pools: one run at a time in the whole process.
+  static constexpr bool internal_pools = kInternalPools<Model>;
+  /// Inputs and outputs live inside the workspace pool (tir.usmp.use_workspace_io).
+  static constexpr bool workspace_io = kWorkspaceIo<Model>;
+  static constexpr bool needs_runtime = uses_backend_workspace || uses_last_error;
 };
 
 template <class Model, class Tensor>
@@ -156,11 +215,24 @@ constexpr bool validate_model() {
   constexpr std::size_t n_out = Traits::Outputs::size;
   bool ok = check_list<Model>(static_cast<typename Model::inputs*>(nullptr));
   ok = check_list<Model>(static_cast<typename Model::outputs*>(nullptr)) && ok;
+  ok = check_list<Model>(static_cast<typename Traits::PoolList*>(nullptr)) && ok;
   if constexpr (n_out == 0) {
     compile_error::model_has_no_outputs<Model>();
     return false;
+  } else if constexpr (Traits::uses_backend_workspace && Traits::workspace_allocations == 0) {
+    compile_error::workspace_allocations_missing<Model>();
+    return false;
+  } else if constexpr (Traits::workspace_io &&
+                       (Model::convention != Convention::kCInterface || Traits::num_pools == 0)) {
+    compile_error::workspace_io_needs_c_interface_and_pools<Model>();
+    return false;
+  } else if constexpr (Model::convention == Convention::kPacked && Traits::num_devices != 0) {
+    compile_error::packed_convention_has_no_devices<Model>();
+    return false;
   } else {
-    return check_entry<Model, n_in, n_out>() && ok;
+    return check_entry<Model, n_in, n_out, Traits::num_pools, Traits::num_devices,
+                       Traits::workspace_io>() &&
+           ok;
   }
 }
 

@@ -12,18 +12,23 @@ namespace aot {
 /// What went wrong. Every value but kOk is a failure.
 enum class Errc : std::uint8_t {
   kOk = 0,
-  kEntryFailed,           ///< the generated entry function returned non-zero
-  kIndexOutOfRange,       ///< tensor index past the number of inputs/outputs
-  kUnknownName,           ///< no tensor has that (sanitised) name
-  kDtypeMismatch,         ///< DLTensor dtype code, bits or lanes differ
-  kNdimMismatch,          ///< DLTensor ndim differs
-  kShapeMismatch,         ///< one dimension differs
-  kStridesNotCompact,     ///< strides neither NULL nor compact row-major
-  kByteOffsetMisaligned,  ///< byte_offset not a multiple of the element size
-  kDeviceNotCpu,          ///< device_type is not kDLCPU
-  kDeviceIdNotZero,       ///< device_id is not 0
-  kNullData,              ///< data pointer is NULL
-  kSizeMismatch,          ///< a run-time element count differs from the tensor's
+  kEntryFailed,             ///< the generated entry function returned non-zero
+  kIndexOutOfRange,         ///< tensor index past the number of inputs/outputs
+  kUnknownName,             ///< no tensor has that (sanitised) name
+  kDtypeMismatch,           ///< DLTensor dtype code, bits or lanes differ
+  kNdimMismatch,            ///< DLTensor ndim differs
+  kShapeMismatch,           ///< one dimension differs
+  kStridesNotCompact,       ///< strides neither NULL nor compact row-major
+  kByteOffsetMisaligned,    ///< byte_offset not a multiple of the element size
+  kDeviceNotCpu,            ///< device_type is not kDLCPU
+  kDeviceIdNotZero,         ///< device_id is not 0
+  kNullData,                ///< data pointer is NULL
+  kSizeMismatch,            ///< a run-time element count differs from the tensor's
+  kWorkspaceOverflow,       ///< TVMBackendAllocWorkspace asked for more than the arena holds
+  kWorkspaceFreeOrder,      ///< TVMBackendFreeWorkspace freed a block that is not the newest
+  kWorkspaceForeignFree,    ///< TVMBackendFreeWorkspace got a pointer the arena never gave
+  kWorkspaceTooManyBlocks,  ///< more live blocks than the model's workspace_allocations
+  kConcurrentRun,           ///< a singleton model (internal pools) is already running
 };
 
 /// Which list a tensor belongs to.
@@ -58,6 +63,16 @@ constexpr const char* describe(Errc code) noexcept {
       return "data pointer is null";
     case Errc::kSizeMismatch:
       return "element count mismatch";
+    case Errc::kWorkspaceOverflow:
+      return "workspace overflow";
+    case Errc::kWorkspaceFreeOrder:
+      return "workspace freed out of order";
+    case Errc::kWorkspaceForeignFree:
+      return "workspace free of a foreign pointer";
+    case Errc::kWorkspaceTooManyBlocks:
+      return "too many live workspace blocks";
+    case Errc::kConcurrentRun:
+      return "model already running";
   }
   return "unknown error";
 }
@@ -72,7 +87,7 @@ struct StatusText {
 };
 
 /// The outcome of a call: kOk, or an error that names the model, the tensor and the
-/// mismatch. Small (40 bytes), trivially copyable, never allocates.
+/// mismatch. Small (48 bytes), trivially copyable, never allocates.
 class [[nodiscard]] Status {
  public:
   constexpr Status() noexcept = default;
@@ -102,6 +117,15 @@ class [[nodiscard]] Status {
     detail_ = rc;
     return *this;
   }
+  constexpr Status& with_model(const char* model) noexcept {
+    model_ = model;
+    return *this;
+  }
+  /// A message from the generated code (TVMAPISetLastError); must outlive the Status.
+  constexpr Status& with_text(const char* text) noexcept {
+    text_ = text;
+    return *this;
+  }
 
   constexpr bool ok() const noexcept { return code_ == Errc::kOk; }
   constexpr explicit operator bool() const noexcept { return ok(); }
@@ -120,6 +144,9 @@ class [[nodiscard]] Status {
   constexpr std::int32_t entry_code() const noexcept { return detail_; }
   constexpr std::int64_t expected() const noexcept { return expected_; }
   constexpr std::int64_t got() const noexcept { return got_; }
+  /// For kEntryFailed: what the generated code passed to TVMAPISetLastError, or nullptr. It
+  /// lives in the executor and is valid until its next run().
+  constexpr const char* text() const noexcept { return text_; }
 
   /// The whole message, e.g. "default: input 'a' (index 0): dtype is float32, expected uint8".
   constexpr StatusText to_string() const noexcept {
@@ -139,6 +166,7 @@ class [[nodiscard]] Status {
     switch (code_) {
       case Errc::kEntryFailed:
         w.put("the entry function returned ").put_int(detail_);
+        if (text_ != nullptr && *text_ != '\0') w.put(": ").put(text_);
         break;
       case Errc::kIndexOutOfRange:
         w.put(role).put(" index ").put_int(got_).put(" is out of range (the model has ");
@@ -182,6 +210,24 @@ class [[nodiscard]] Status {
       case Errc::kSizeMismatch:
         w.put("got ").put_int(got_).put(" elements, expected ").put_int(expected_);
         break;
+      case Errc::kWorkspaceOverflow:
+        w.put("workspace overflow: ").put_int(got_).put(" bytes needed, the arena holds ");
+        w.put_int(expected_);
+        break;
+      case Errc::kWorkspaceFreeOrder:
+        w.put("workspace block ").put_int(got_).put(" freed while block ").put_int(expected_);
+        w.put(" is the newest (frees must be LIFO)");
+        break;
+      case Errc::kWorkspaceForeignFree:
+        w.put("TVMBackendFreeWorkspace got a pointer the arena did not hand out");
+        break;
+      case Errc::kWorkspaceTooManyBlocks:
+        w.put("more than ").put_int(expected_);
+        w.put(" workspace blocks alive at once (the model's workspace_allocations)");
+        break;
+      case Errc::kConcurrentRun:
+        w.put("another executor of this model is running; its memory pools are process-wide");
+        break;
       case Errc::kOk:
         break;
     }
@@ -191,6 +237,7 @@ class [[nodiscard]] Status {
  private:
   const char* model_ = nullptr;
   const char* tensor_ = nullptr;
+  const char* text_ = nullptr;
   std::int64_t expected_ = 0;
   std::int64_t got_ = 0;
   std::int32_t detail_ = 0;

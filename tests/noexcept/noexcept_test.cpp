@@ -6,11 +6,15 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "arena_model.hpp"
+#include "extpool_model.hpp"
 #include "failing_model.hpp"
+#include "intpool_model.hpp"
 #include "legacy_model.hpp"
 #include "mixed_model.hpp"
 #include "seed_model.hpp"
 #include "serving_model.hpp"
+#include "wsio_model.hpp"
 
 namespace {
 
@@ -29,6 +33,10 @@ aot::AotExecutor<mixed> mixed_exec;
 aot::AotExecutor<legacy> legacy_exec;
 aot::AotExecutor<failing> failing_exec;
 aot::AotExecutor<serving> serving_exec;
+aot::AotExecutor<arena> arena_exec;
+aot::AotExecutor<extpool> extpool_exec;
+aot::AotExecutor<intpool> intpool_exec;
+aot::AotExecutor<wsio> wsio_exec;
 
 template <class Exec>
 void check_seed(Exec& exec, const char* what) {
@@ -71,6 +79,29 @@ int main() {
   expect(serving_exec.run().ok(), "serving: run");
   const auto out = serving_exec.get_output<serving::StatefulPartitionedCall_0>();
   expect(out(0, 0) == -5 && out(0, 1) == 1 && out(0, 2) == 15, "serving output");
+
+  std::int32_t ax[256];
+  for (std::int32_t& v : ax) v = 1;
+  auto ar = arena_exec.infer(ax);  // s = 4 everywhere: output[i] = 4 (i + 1) - 4
+  expect(ar.ok(), "arena: run");
+  for (std::size_t i = 0; i < 256; ++i) {
+    expect(ar.get<0>()[i] == 4 * static_cast<std::int32_t>(i), "arena output");
+  }
+  expect(arena_exec.workspace_peak() == 2048, "arena: peak");
+
+  std::int32_t e[64] = {};
+  auto er = extpool_exec.infer(e);  // s = i: output[i] = 2i + 63 - i = i + 63
+  expect(er.ok(), "extpool: run");
+  for (std::size_t i = 0; i < 64; ++i) {
+    expect(er.get<0>()[i] == static_cast<std::int32_t>(i) + 63, "extpool output");
+  }
+
+  auto ir = intpool_exec.infer(std::array<float, 4>{1.f, 1.f, 1.f, 1.f});
+  expect(ir.ok() && ir.get<0>()[0] == 3.f && ir.get<0>()[1] == 0.f, "intpool output");
+
+  auto wr = wsio_exec.infer(std::array<std::int16_t, 4>{2, 3, -1, 0});
+  expect(wr.ok() && wr.get<0>()[0] == 2 && wr.get<0>()[1] == 6 && wr.get<0>()[2] == 2,
+         "wsio output");
 
   std::printf("%d failed\n", failures);
   return failures == 0 ? 0 : 1;

@@ -4,12 +4,6 @@
 #include <cstdint>
 #include <cstring>
 
-extern "C" {
-/// Last message the fixtures passed to TVMAPISetLastError (tests/fixtures/support).
-const char* aot_fixture_last_error(void);
-void aot_fixture_clear_last_error(void);
-}
-
 /// Byte-for-byte snapshot of an executor, to prove a failed call changed nothing.
 template <class Exec>
 struct Snapshot {

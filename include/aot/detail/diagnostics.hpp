@@ -72,6 +72,25 @@ constexpr void entry_parameter_not_a_pointer() {
                 "aot: bad model description: an unpacked entry parameter is not a pointer");
 }
 
+template <class Model>
+constexpr void workspace_allocations_missing() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Model sets uses_backend_workspace but not "
+                "workspace_allocations (the most TVMBackendAllocWorkspace blocks alive at once)");
+}
+template <class Model>
+constexpr void workspace_io_needs_c_interface_and_pools() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Model sets workspace_io, which needs the C "
+                "interface and at least one pool (tir.usmp.use_workspace_io)");
+}
+template <class Model>
+constexpr void packed_convention_has_no_devices() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Model lists devices, which the packed convention "
+                "cannot pass");
+}
+
 // Mistakes in a typed call.
 template <class Model, std::size_t Index, std::size_t NumInputs>
 constexpr void input_index_out_of_range() {
@@ -120,6 +139,23 @@ constexpr void view_index_count_mismatch() {
   static_assert(detail::kDependentFalse<Tensor>,
                 "aot: a view of Tensor takes Rank indices, Given were passed");
 }
+template <class Model, std::size_t Index, std::size_t NumDevices>
+constexpr void device_index_out_of_range() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: device Index is out of range: Model has NumDevices devices");
+}
+template <class Model, class Tag>
+constexpr void not_a_device_of_model() {
+  static_assert(detail::kDependentFalse<Model>, "aot: Tag is not one of Model's devices");
+}
+
+template <class Model, class Tag>
+constexpr void io_lives_in_workspace_pool() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: Model keeps Tag inside its workspace pool (workspace_io): it has no "
+                "separate I/O buffer; use input<Tag>() / get_output<Tag>() views");
+}
+
 template <class Tensor>
 constexpr void dlpack_header_not_included() {
   static_assert(

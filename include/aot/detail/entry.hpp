@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -49,33 +50,76 @@ constexpr bool check_unpacked_params(std::index_sequence<Is...>) {
           check_unpacked_param<Model, typename FunctionTraits<Entry>::template param<Is>>());
 }
 
+/// The C interface's entry type: (inputs*, outputs*[, pools*][, devices*]), or with the
+/// I/O inside the workspace (pools*[, devices*]).
+template <class M, bool Pools, bool Devices, bool WorkspaceIo>
+struct CEntryType;
+template <class M>
+struct CEntryType<M, false, false, false> {
+  using type = std::int32_t (*)(typename M::c_inputs*, typename M::c_outputs*);
+};
+template <class M>
+struct CEntryType<M, true, false, false> {
+  using type = std::int32_t (*)(typename M::c_inputs*, typename M::c_outputs*,
+                                typename M::c_pools*);
+};
+template <class M>
+struct CEntryType<M, false, true, false> {
+  using type = std::int32_t (*)(typename M::c_inputs*, typename M::c_outputs*,
+                                typename M::c_devices*);
+};
+template <class M>
+struct CEntryType<M, true, true, false> {
+  using type = std::int32_t (*)(typename M::c_inputs*, typename M::c_outputs*, typename M::c_pools*,
+                                typename M::c_devices*);
+};
+template <class M>
+struct CEntryType<M, true, false, true> {
+  using type = std::int32_t (*)(typename M::c_pools*);
+};
+template <class M>
+struct CEntryType<M, true, true, true> {
+  using type = std::int32_t (*)(typename M::c_pools*, typename M::c_devices*);
+};
+
+template <class Model, class CStruct, std::size_t N>
+constexpr bool check_c_struct() {
+  if constexpr (N > 0 && sizeof(CStruct) != N * sizeof(void*)) {
+    compile_error::c_struct_size_mismatch<Model, CStruct, N, sizeof(CStruct)>();
+    return false;
+  } else {
+    return true;
+  }
+}
+
 /// Checks Model::entry against its convention; instantiates a compile_error on mismatch.
-template <class Model, std::size_t NumInputs, std::size_t NumOutputs>
+template <class Model, std::size_t NumInputs, std::size_t NumOutputs, std::size_t NumPools,
+          std::size_t NumDevices, bool WorkspaceIo>
 constexpr bool check_entry() {
   using Entry = std::remove_cv_t<decltype(Model::entry)>;
   if constexpr (Model::convention == Convention::kCInterface) {
-    using In = typename Model::c_inputs;
-    using Out = typename Model::c_outputs;
-    using Expected = std::int32_t (*)(In*, Out*);
+    using Expected =
+        typename CEntryType<Model, (NumPools > 0), (NumDevices > 0), WorkspaceIo>::type;
     if constexpr (!std::is_same_v<Entry, Expected>) {
       compile_error::entry_signature_mismatch<Model, Expected, Entry>();
       return false;
-    } else if constexpr (NumInputs > 0 && sizeof(In) != NumInputs * sizeof(void*)) {
-      compile_error::c_struct_size_mismatch<Model, In, NumInputs, sizeof(In)>();
-      return false;
-    } else if constexpr (sizeof(Out) != NumOutputs * sizeof(void*)) {
-      compile_error::c_struct_size_mismatch<Model, Out, NumOutputs, sizeof(Out)>();
-      return false;
     } else {
-      return true;
+      bool ok = check_c_struct<Model, typename Model::c_inputs, NumInputs>();
+      ok = check_c_struct<Model, typename Model::c_outputs, NumOutputs>() && ok;
+      if constexpr (NumPools > 0)
+        ok = check_c_struct<Model, typename Model::c_pools, NumPools>() && ok;
+      if constexpr (NumDevices > 0) {
+        ok = check_c_struct<Model, typename Model::c_devices, NumDevices>() && ok;
+      }
+      return ok;
     }
   } else if constexpr (Model::convention == Convention::kUnpacked) {
+    constexpr std::size_t kArgs = NumInputs + NumOutputs + NumPools + NumDevices;
     if constexpr (!std::is_pointer_v<Entry>) {
       compile_error::entry_signature_mismatch<Model, std::int32_t (*)(void*), Entry>();
       return false;
-    } else if constexpr (FunctionTraits<Entry>::arity != NumInputs + NumOutputs) {
-      compile_error::entry_argument_count_mismatch<Model, NumInputs + NumOutputs,
-                                                   FunctionTraits<Entry>::arity>();
+    } else if constexpr (FunctionTraits<Entry>::arity != kArgs) {
+      compile_error::entry_argument_count_mismatch<Model, kArgs, FunctionTraits<Entry>::arity>();
       return false;
     } else {
       return check_unpacked_params<Model, Entry>(
@@ -99,19 +143,36 @@ struct PackedArgs {
   std::int32_t type_codes[N];
 };
 
-template <class Model, std::size_t NumIn, std::size_t NumOut>
+/// Copies a generated struct of N void* members into an array (well-defined for any layout
+/// check_c_struct accepted).
+template <std::size_t N, class CStruct>
+std::array<void*, N> struct_pointers(const CStruct& s) noexcept {
+  std::array<void*, N> out{};
+  if constexpr (N > 0) std::memcpy(out.data(), &s, sizeof(void*) * N);
+  return out;
+}
+
+template <class Model, std::size_t NumIn, std::size_t NumOut, std::size_t NumPools,
+          std::size_t NumDevices, bool WorkspaceIo>
 struct EntryCaller {
-  static constexpr std::size_t kNumArgs = NumIn + NumOut;
+  static constexpr std::size_t kNumArgs = NumIn + NumOut + NumPools;
+  using In = std::array<void*, NumIn>;
+  using Out = std::array<void*, NumOut>;
+  using Pools = std::array<void*, NumPools>;
+  using Devices = std::array<void*, NumDevices>;
 
   /// The whole hot path: exactly the call a hand-written driver makes.
   template <class Packed>
-  static std::int32_t call(const std::array<void*, NumIn>& in, const std::array<void*, NumOut>& out,
+  static std::int32_t call(const In& in, const Out& out, const Pools& pools, const Devices& devices,
                            Packed packed) noexcept {
     if constexpr (Model::convention == Convention::kCInterface) {
-      return call_c(in, out, std::make_index_sequence<NumIn>{}, std::make_index_sequence<NumOut>{});
+      return call_c(in, out, pools, devices, std::make_index_sequence<NumIn>{},
+                    std::make_index_sequence<NumOut>{}, std::make_index_sequence<NumPools>{},
+                    std::make_index_sequence<NumDevices>{});
     } else if constexpr (Model::convention == Convention::kUnpacked) {
-      return call_unpacked(in, out, std::make_index_sequence<NumIn>{},
-                           std::make_index_sequence<NumOut>{});
+      return call_unpacked(in, out, pools, devices, std::make_index_sequence<NumIn>{},
+                           std::make_index_sequence<NumOut>{}, std::make_index_sequence<NumPools>{},
+                           std::make_index_sequence<NumDevices>{});
     } else {
       // Return slots the entry may write; model entry functions leave them untouched.
       PackedValue ret_value;  // NOLINT(cppcoreguidelines-pro-type-member-init): callee-written
@@ -122,22 +183,49 @@ struct EntryCaller {
   }
 
  private:
-  template <std::size_t... I, std::size_t... O>
-  static std::int32_t call_c(const std::array<void*, NumIn>& in,
-                             const std::array<void*, NumOut>& out, std::index_sequence<I...>,
-                             std::index_sequence<O...>) noexcept {
-    typename Model::c_inputs inputs{in[I]...};
-    typename Model::c_outputs outputs{out[O]...};
-    return Model::entry(&inputs, &outputs);
+  template <std::size_t... I, std::size_t... O, std::size_t... P, std::size_t... D>
+  static std::int32_t call_c(const In& in, const Out& out, const Pools& pools,
+                             const Devices& devices, std::index_sequence<I...>,
+                             std::index_sequence<O...>, std::index_sequence<P...>,
+                             std::index_sequence<D...>) noexcept {
+    if constexpr (WorkspaceIo) {
+      typename Model::c_pools p{pools[P]...};
+      if constexpr (NumDevices > 0) {
+        typename Model::c_devices d{devices[D]...};
+        return Model::entry(&p, &d);
+      } else {
+        return Model::entry(&p);
+      }
+    } else {
+      typename Model::c_inputs inputs{in[I]...};
+      typename Model::c_outputs outputs{out[O]...};
+      if constexpr (NumPools > 0 && NumDevices > 0) {
+        typename Model::c_pools p{pools[P]...};
+        typename Model::c_devices d{devices[D]...};
+        return Model::entry(&inputs, &outputs, &p, &d);
+      } else if constexpr (NumPools > 0) {
+        typename Model::c_pools p{pools[P]...};
+        return Model::entry(&inputs, &outputs, &p);
+      } else if constexpr (NumDevices > 0) {
+        typename Model::c_devices d{devices[D]...};
+        return Model::entry(&inputs, &outputs, &d);
+      } else {
+        return Model::entry(&inputs, &outputs);
+      }
+    }
   }
 
-  template <std::size_t... I, std::size_t... O>
-  static std::int32_t call_unpacked(const std::array<void*, NumIn>& in,
-                                    const std::array<void*, NumOut>& out, std::index_sequence<I...>,
-                                    std::index_sequence<O...>) noexcept {
+  template <std::size_t... I, std::size_t... O, std::size_t... P, std::size_t... D>
+  static std::int32_t call_unpacked(const In& in, const Out& out, const Pools& pools,
+                                    const Devices& devices, std::index_sequence<I...>,
+                                    std::index_sequence<O...>, std::index_sequence<P...>,
+                                    std::index_sequence<D...>) noexcept {
     using Traits = FunctionTraits<std::remove_cv_t<decltype(Model::entry)>>;
-    return Model::entry(static_cast<typename Traits::template param<I>>(in[I])...,
-                        static_cast<typename Traits::template param<NumIn + O>>(out[O])...);
+    return Model::entry(
+        static_cast<typename Traits::template param<I>>(in[I])...,
+        static_cast<typename Traits::template param<NumIn + O>>(out[O])...,
+        static_cast<typename Traits::template param<NumIn + NumOut + P>>(pools[P])...,
+        static_cast<typename Traits::template param<NumIn + NumOut + NumPools + D>>(devices[D])...);
   }
 };
 

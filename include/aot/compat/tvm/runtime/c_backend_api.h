@@ -3,7 +3,7 @@
 #ifndef AOT_COMPAT_TVM_RUNTIME_C_BACKEND_API_H_
 #define AOT_COMPAT_TVM_RUNTIME_C_BACKEND_API_H_
 
-#include <tvm/runtime/c_runtime_api.h>
+#include "c_runtime_api.h"
 
 #ifdef __cplusplus
 extern "C" {

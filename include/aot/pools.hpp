@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "aot/tensor_spec.hpp"
+
+namespace aot {
+
+/// An external memory pool (`struct tvmgen_<m>_workspace_pools` member): bytes and alignment
+/// (TVM's workspace byte alignment, 16 unless configured). A description derives from it and
+/// adds `raw_name`, e.g. "global_workspace". The executor owns one per instance.
+template <std::size_t Bytes, std::size_t Alignment = 16>
+struct PoolSpec : TensorSpec<std::uint8_t, static_cast<std::int64_t>(Bytes)> {
+  static constexpr std::size_t alignment = Alignment;
+};
+
+/// An accelerator handle (`struct tvmgen_<m>_devices` member); a description derives from it
+/// and adds `raw_name`. The user supplies the handle with set_device().
+struct DeviceSpec {};
+
+/// Ordered lists, in the order of the generated structs.
+template <class... Pools>
+using PoolList = TensorList<Pools...>;
+template <class... Devices>
+using DeviceList = TensorList<Devices...>;
+
+}  // namespace aot

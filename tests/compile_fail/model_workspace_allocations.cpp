@@ -1,0 +1,14 @@
+#include "bad_model.hpp"
+
+struct bad : bad_base {
+  using x = tensor_named_x<float, 4>;
+  using inputs = aot::TensorList<x, y>;
+  using outputs = aot::TensorList<out>;
+  static constexpr std::size_t workspace_size = 2048;
+  static constexpr bool uses_backend_workspace = true;
+#ifdef AOT_TWIN
+  static constexpr std::size_t workspace_allocations = 3;
+#endif
+};
+
+aot::AotExecutor<bad> exec;
