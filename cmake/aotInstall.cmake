@@ -15,6 +15,11 @@ if(TARGET aot_fmt)
   install(EXPORT aotFmtTargets NAMESPACE aot:: DESTINATION ${AOT_CMAKE_DIR})
 endif()
 
+if(TARGET aot-gen)
+  install(TARGETS aot-gen EXPORT aotGenTargets)
+  install(EXPORT aotGenTargets NAMESPACE aot:: DESTINATION ${AOT_CMAKE_DIR})
+endif()
+
 set(AOT_DLPACK_LINKED ${dlpack_FOUND})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/aotConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/aotConfig.cmake INSTALL_DESTINATION ${AOT_CMAKE_DIR})
@@ -22,4 +27,5 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/aotConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
-              ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake DESTINATION ${AOT_CMAKE_DIR})
+              ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake DESTINATION ${AOT_CMAKE_DIR})

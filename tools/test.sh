@@ -3,7 +3,8 @@
 # Pass preset names to run only those (see CMakePresets.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git
+tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git \
+  nlohmann-json3-dev libcli11-dev
 presets=("$@")
 [ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan)
 mkdir -p build

@@ -3,8 +3,10 @@
 // {fmt} support: Status, DataType and TensorView print as text. Needs fmt 8 or later.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <string_view>
+#include <type_traits>
 
 #include "aot/detail/text.hpp"
 #include "aot/dtype.hpp"
@@ -28,6 +30,10 @@ struct fmt::formatter<aot::DataType> : fmt::formatter<std::string_view> {
     return fmt::formatter<std::string_view>::format(std::string_view(buf), ctx);
   }
 };
+
+/// Views have begin()/end(); this formatter, not fmt's range formatter, prints them.
+template <class T, class Tensor, class Char>
+struct fmt::is_range<aot::TensorView<T, Tensor>, Char> : std::false_type {};
 
 /// A view prints its elements flat, in row-major order: "[4, 7]". Format specs apply to
 /// each element: "{:.2f}".

@@ -26,6 +26,12 @@ TEST_CASE("views print flat, uint8 and int8 as numbers") {
   REQUIRE(fmt::format("{:.2f}", aot::TensorView<float, floats>(f)) == "[0.50, 1.00, -2.25]");
 }
 
+TEST_CASE("views format with fmt's range support in scope, shapes as ranges") {
+  std::uint8_t p[2] = {4, 7};
+  const aot::TensorView<const std::uint8_t, pair_u8> v(p);
+  REQUIRE(fmt::format("{} {}", v.shape(), v) == "[1, 2] [4, 7]");
+}
+
 TEST_CASE("Status and DataType print as text") {
   const auto st = aot::Status(aot::Errc::kEntryFailed, "kws").with_entry_code(-1);
   REQUIRE(fmt::format("{}", st) == "kws: the entry function returned -1");
