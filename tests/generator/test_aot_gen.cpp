@@ -78,6 +78,16 @@ TEST_CASE("metadata: flat v5 and per-module v7") {
   REQUIRE(v5.model_name == "kws");
   REQUIRE(*v5.workspace_size == 96);
   REQUIRE_FALSE(v5.has_io);
+  // Version 6: still flat, "target" a list; early v0.9 builds wrote this shape too.
+  const aot_gen::MetadataFacts v6 = aot_gen::parse_metadata(
+      "metadata.json",
+      R"({"version": 6, "model_name": "net", "target": ["c -keys=cpu"], "style": "full-model",
+          "memory": {"functions": {"main": [{"device": 1, "workspace_size_bytes": 2048}]}}})");
+  REQUIRE(v6.version == 6);
+  REQUIRE(v6.model_name == "net");
+  REQUIRE(*v6.workspace_size == 2048);
+  REQUIRE_THROWS_AS(
+      aot_gen::parse_metadata("metadata.json", R"({"version": 4, "model_name": "x"})"), Error);
   const aot_gen::MetadataFacts v7 = aot_gen::parse_metadata(
       "metadata.json",
       R"({"version": 7, "modules": {"m": {"memory": {"functions": {"main": [{"device": 1, "workspace_size_bytes": 0,
