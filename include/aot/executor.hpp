@@ -640,7 +640,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
 
   Status run_bound() noexcept {
     if constexpr (Traits::needs_runtime) {
-      detail::RuntimeContext ctx;
+      detail::RuntimeContext ctx;  // NOLINT(cppcoreguidelines-pro-type-member-init): see type
       if constexpr (Traits::uses_last_error) {
         this->last_error_[0] = '\0';
         ctx.error_text = this->last_error_;
@@ -661,7 +661,10 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
         const detail::ContextBinding bind(&ctx);
         rc = call_entry();
       }
-      if (!ctx.failure.ok()) return ctx.failure.with_model(Traits::name());
+      if (ctx.failure.code != Errc::kOk) {
+        return Status(ctx.failure.code, Traits::name())
+            .with_values(ctx.failure.expected, ctx.failure.got);
+      }
       if (rc != 0) {
         Status s = Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
         if constexpr (Traits::uses_last_error) s.with_text(this->last_error_);

@@ -35,10 +35,7 @@ TVM_DLL void* TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t 
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
   // Outside any run() there is no arena: TVM's failure value.
   if (ctx == nullptr || ctx->arena == nullptr) return nullptr;
-  aot::Status failure;
-  void* block = ctx->arena->allocate(nbytes, failure);
-  if (block == nullptr && ctx->failure.ok()) ctx->failure = failure;
-  return block;
+  return ctx->arena->allocate(nbytes, ctx->failure);
 }
 
 TVM_DLL int TVMBackendFreeWorkspace(int device_type, int device_id, void* ptr) {
@@ -46,10 +43,7 @@ TVM_DLL int TVMBackendFreeWorkspace(int device_type, int device_id, void* ptr) {
   static_cast<void>(device_id);
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
   if (ctx == nullptr || ctx->arena == nullptr) return -1;
-  aot::Status failure;
-  const int rc = ctx->arena->release(ptr, failure);
-  if (rc != 0 && ctx->failure.ok()) ctx->failure = failure;
-  return rc;
+  return ctx->arena->release(ptr, ctx->failure);
 }
 
 TVM_DLL void TVMAPISetLastError(const char* msg) {

@@ -20,6 +20,21 @@ constexpr std::size_t workspace_arena_bytes(std::size_t workspace_size,
 
 namespace detail {
 
+/// The first failure a runtime call saw during a run. Only `code` is initialised: the rest is
+/// written with it, so binding a context costs one store, not a whole Status.
+struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
+  Errc code = Errc::kOk;
+  std::int64_t expected;
+  std::int64_t got;
+
+  void set(Errc c, std::int64_t e, std::int64_t g) noexcept {
+    if (code != Errc::kOk) return;  // keep the first
+    code = c;
+    expected = e;
+    got = g;
+  }
+};
+
 struct ArenaCounters {
   std::size_t depth;  ///< live blocks
   std::size_t top;    ///< bytes in use, from the base
@@ -40,20 +55,18 @@ class ArenaView {
         counters_(counters) {}
 
   /// A 64-byte aligned block, or nullptr with `failure` filled in.
-  void* allocate(std::uint64_t nbytes, Status& failure) noexcept {
+  void* allocate(std::uint64_t nbytes, RuntimeFailure& failure) noexcept {
     ArenaCounters& c = *counters_;
     if (c.depth == max_live_) {
-      failure = Status(Errc::kWorkspaceTooManyBlocks, nullptr)
-                    .with_values(static_cast<std::int64_t>(max_live_),
-                                 static_cast<std::int64_t>(max_live_ + 1));
+      failure.set(Errc::kWorkspaceTooManyBlocks, static_cast<std::int64_t>(max_live_),
+                  static_cast<std::int64_t>(max_live_ + 1));
       return nullptr;
     }
     const std::uint64_t rounded =
         (nbytes + kWorkspaceAlignment - 1) / kWorkspaceAlignment * kWorkspaceAlignment;
     if (nbytes > capacity_ || rounded > capacity_ - c.top) {
-      failure = Status(Errc::kWorkspaceOverflow, nullptr)
-                    .with_values(static_cast<std::int64_t>(capacity_),
-                                 static_cast<std::int64_t>(c.top + nbytes));
+      failure.set(Errc::kWorkspaceOverflow, static_cast<std::int64_t>(capacity_),
+                  static_cast<std::int64_t>(c.top + nbytes));
       return nullptr;
     }
     offsets_[c.depth++] = c.top;
@@ -64,7 +77,7 @@ class ArenaView {
   }
 
   /// 0, or -1 with `failure` filled in when `ptr` is not the newest live block.
-  int release(const void* ptr, Status& failure) noexcept {
+  int release(const void* ptr, RuntimeFailure& failure) noexcept {
     ArenaCounters& c = *counters_;
     if (c.depth > 0 && ptr == base_ + offsets_[c.depth - 1]) {
       c.top = offsets_[--c.depth];
@@ -72,13 +85,12 @@ class ArenaView {
     }
     for (std::size_t i = 0; i + 1 < c.depth; ++i) {
       if (ptr == base_ + offsets_[i]) {
-        failure =
-            Status(Errc::kWorkspaceFreeOrder, nullptr)
-                .with_values(static_cast<std::int64_t>(c.depth - 1), static_cast<std::int64_t>(i));
+        failure.set(Errc::kWorkspaceFreeOrder, static_cast<std::int64_t>(c.depth - 1),
+                    static_cast<std::int64_t>(i));
         return -1;
       }
     }
-    failure = Status(Errc::kWorkspaceForeignFree, nullptr);
+    failure.set(Errc::kWorkspaceForeignFree, 0, 0);
     return -1;
   }
 

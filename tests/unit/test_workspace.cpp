@@ -32,11 +32,11 @@ TEST_CASE("arena size: workspace plus up to 63 bytes of rounding per live block"
 
 TEST_CASE("LIFO allocation: aligned blocks, exact accounting, peak") {
   Arena a;
-  aot::Status failure;
+  aot::detail::RuntimeFailure failure;
   void* p1 = a.view.allocate(10, failure);
   void* p2 = a.view.allocate(64, failure);
   void* p3 = a.view.allocate(65, failure);
-  REQUIRE(failure.ok());
+  REQUIRE(failure.code == aot::Errc::kOk);
   REQUIRE(p1 == a.bytes);
   REQUIRE(p2 == a.bytes + 64);
   REQUIRE(p3 == a.bytes + 128);
@@ -51,49 +51,49 @@ TEST_CASE("LIFO allocation: aligned blocks, exact accounting, peak") {
   REQUIRE(a.counters.depth == 0);
   REQUIRE(a.counters.top == 0);
   REQUIRE(a.counters.peak == 256);
-  REQUIRE(failure.ok());
+  REQUIRE(failure.code == aot::Errc::kOk);
 }
 
 TEST_CASE("arena failures are values, never UB") {
   SECTION("overflow") {
     Arena a;
-    aot::Status failure;
+    aot::detail::RuntimeFailure failure;
     REQUIRE(a.view.allocate(400, failure) == nullptr);
-    REQUIRE(failure.code() == aot::Errc::kWorkspaceOverflow);
-    REQUIRE(failure.expected() == 256 + 3 * 63);
-    REQUIRE(failure.got() == 400);
+    REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
+    REQUIRE(failure.expected == 256 + 3 * 63);
+    REQUIRE(failure.got == 400);
     REQUIRE(a.counters.top == 0);
   }
   SECTION("a size that would wrap around") {
     Arena a;
-    aot::Status failure;
+    aot::detail::RuntimeFailure failure;
     REQUIRE(a.view.allocate(UINT64_MAX - 10, failure) == nullptr);
-    REQUIRE(failure.code() == aot::Errc::kWorkspaceOverflow);
+    REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
   }
   SECTION("out of order") {
     Arena a;
-    aot::Status failure;
+    aot::detail::RuntimeFailure failure;
     void* p1 = a.view.allocate(8, failure);
     void* p2 = a.view.allocate(8, failure);
     REQUIRE(a.view.release(p1, failure) == -1);
-    REQUIRE(failure.code() == aot::Errc::kWorkspaceFreeOrder);
+    REQUIRE(failure.code == aot::Errc::kWorkspaceFreeOrder);
     REQUIRE(a.counters.depth == 2);
     REQUIRE(a.view.release(p2, failure) == 0);
   }
   SECTION("foreign pointer") {
     Arena a;
-    aot::Status failure;
+    aot::detail::RuntimeFailure failure;
     int elsewhere = 0;
     REQUIRE(a.view.release(&elsewhere, failure) == -1);
-    REQUIRE(failure.code() == aot::Errc::kWorkspaceForeignFree);
+    REQUIRE(failure.code == aot::Errc::kWorkspaceForeignFree);
   }
   SECTION("more live blocks than declared") {
     Arena a;
-    aot::Status failure;
+    aot::detail::RuntimeFailure failure;
     for (int i = 0; i < 3; ++i) REQUIRE(a.view.allocate(1, failure) != nullptr);
     REQUIRE(a.view.allocate(1, failure) == nullptr);
-    REQUIRE(failure.code() == aot::Errc::kWorkspaceTooManyBlocks);
-    REQUIRE(failure.expected() == 3);
+    REQUIRE(failure.code == aot::Errc::kWorkspaceTooManyBlocks);
+    REQUIRE(failure.expected == 3);
   }
 }
 

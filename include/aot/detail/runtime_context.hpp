@@ -24,7 +24,7 @@ struct RuntimeContext {
   ArenaView* arena = nullptr;
   char* error_text = nullptr;
   std::size_t error_capacity = 0;
-  Status failure{};
+  RuntimeFailure failure;  // default-initialised: only its code is written up front
 };
 
 inline AOT_THREAD_LOCAL RuntimeContext* current_context = nullptr;
