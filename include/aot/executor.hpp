@@ -638,6 +638,12 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
                         this->device_pointers(), this->packed_args());
   }
 
+  // The only cost over the bare call, and only for models that call the TVM runtime: the
+  // runtime symbols must find this executor's arena and message buffer, so run() saves and
+  // restores a thread-local pointer and sets up a small context (about 10 instructions per
+  // run), and each TVMBackend*Workspace call loads it (about 12 more per call, measured by
+  // benchmarks/overhead.sh). A C driver avoids both with one global arena, which every
+  // executor would then share.
   Status run_bound() noexcept {
     if constexpr (Traits::needs_runtime) {
       detail::RuntimeContext ctx;  // NOLINT(cppcoreguidelines-pro-type-member-init): see type

@@ -76,6 +76,7 @@ void operator delete[](void* p, std::size_t) noexcept { __libc_free(p); }
 namespace {
 
 constexpr int kRuns = 10000;
+void* volatile escape = nullptr;
 int failures = 0;
 
 aot::AotExecutor<seed> seed_exec;
@@ -152,10 +153,14 @@ int main() {
            seed_exec.run().ok() && seed_exec.get_output(0, result).ok() &&
            seed_exec.get_output(0).ok() && out[1] == 14;
   });
-  // The counter itself must see allocations, or a zero above proves nothing.
+  // The counter itself must see allocations, or a zero above proves nothing. The pointers
+  // escape through a volatile, so the compiler cannot elide the pairs (clang does at -O2).
   const long before = allocations.load();
   void* probe = std::malloc(16);
-  delete new int(1);
+  escape = probe;
+  int* boxed = new int(1);
+  escape = boxed;
+  delete boxed;
   std::free(probe);
   const long probe_count = allocations.load() - before;
   std::printf("probe: malloc + operator new counted %ld\n", probe_count);

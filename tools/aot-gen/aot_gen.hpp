@@ -146,7 +146,10 @@ std::string emit(const Model& model, const Options& options);
 std::string sanitize(const std::string& raw);
 /// Whether a C++ type may have this name in a model description.
 bool is_usable_type_name(const std::string& name);
-std::size_t dtype_bytes(const std::string& dtype);       ///< bytes per element, 0 if unknown
+std::size_t dtype_bytes(const std::string& dtype);
+/// The whole of `text` as an integer, or nullopt.
+std::optional<std::int64_t> parse_int(
+    const std::string& text);                            ///< bytes per element, 0 if unknown
 std::string cpp_element_type(const std::string& dtype);  ///< "" if unsupported
 
 }  // namespace aot_gen

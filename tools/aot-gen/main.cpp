@@ -89,17 +89,11 @@ int run(int argc, char** argv) {
       auto [tensor, dims] = split_assignment(s, "--shape");
       std::vector<std::int64_t> shape;
       for (const std::string& d : split_list(dims)) {
-        std::size_t used = 0;
-        long long v = 0;
-        try {
-          v = std::stoll(d, &used);
-        } catch (...) {
-          used = 0;
-        }
-        if (used != d.size() || v <= 0)
+        const std::optional<std::int64_t> v = aot_gen::parse_int(d);
+        if (!v || *v <= 0)
           throw aot_gen::Error(
               "--shape", 0, "dimension '" + d + "' of '" + tensor + "' is not a positive number");
-        shape.push_back(v);
+        shape.push_back(*v);
       }
       opt.shapes[tensor] = shape;
     }

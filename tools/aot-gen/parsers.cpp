@@ -19,6 +19,18 @@ std::string sanitize(const std::string& raw) {
   return out;
 }
 
+std::optional<std::int64_t> parse_int(const std::string& text) {
+  std::size_t used = 0;
+  long long v = 0;
+  try {
+    v = std::stoll(text, &used);
+  } catch (...) {
+    return std::nullopt;
+  }
+  if (used != text.size()) return std::nullopt;
+  return v;
+}
+
 std::size_t dtype_bytes(const std::string& dtype) {
   static const std::map<std::string, std::size_t> bytes = {
       {"int8", 1},    {"int16", 2},    {"int32", 4},  {"int64", 8},   {"uint8", 1},
@@ -294,17 +306,11 @@ std::size_t parse_tensor_type(const std::string& text, std::size_t pos, TensorFa
   std::vector<std::int64_t> shape;
   for (const std::string& d : split_params(text.substr(i + 1, close - i - 1))) {
     if (d.empty()) continue;
-    std::size_t used = 0;
-    long long v = 0;
-    try {
-      v = std::stoll(d, &used);
-    } catch (...) {
-      used = 0;
-    }
-    if (used != d.size())
+    const std::optional<std::int64_t> v = parse_int(d);
+    if (!v)
       throw Error(path, line_of(text, i),
                   "dimension '" + d + "' is not a number (dynamic shapes are not supported)");
-    shape.push_back(v);
+    shape.push_back(*v);
   }
   std::size_t j = close + 1;
   while (j < text.size() && (std::isspace(static_cast<unsigned char>(text[j])) || text[j] == ','))
