@@ -1,7 +1,6 @@
 # Runs aot-gen on one fixture and compares the header with the hand-written golden file.
-string(REPLACE ";" ";" extra "${EXTRA}")
 file(REMOVE "${OUT}")
-execute_process(COMMAND ${GEN} ${MLF} -o ${OUT} ${extra} RESULT_VARIABLE rc ERROR_VARIABLE err)
+execute_process(COMMAND ${GEN} ${MLF} -o ${OUT} ${EXTRA} RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "aot-gen failed on ${MLF}: ${err}")
 endif()

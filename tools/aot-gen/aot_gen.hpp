@@ -60,7 +60,7 @@ struct PoolFacts {
 struct HeaderFacts {
   std::string path;
   std::vector<std::string> inputs, outputs, pools, devices;  // struct members, in order
-  bool has_pools_struct = false, has_devices_struct = false, has_map_inputs = false;
+  bool has_map_inputs = false;
   std::map<std::string, std::pair<std::size_t, std::size_t>> size_macros;  // name -> value, line
   std::optional<std::size_t> workspace_size;
   std::vector<std::string> run_params;  // parameter types of tvmgen_<m>_run
@@ -95,7 +95,6 @@ struct SourceFacts {
   bool sets_last_error = false;
   bool internal_pools = false;
   std::vector<std::string> object_files;  ///< llvm target: code we cannot read
-  std::vector<std::string> c_files;
 };
 
 /// What the user said on the command line.

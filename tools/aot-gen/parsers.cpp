@@ -176,11 +176,9 @@ HeaderFacts parse_header(const std::string& path, const std::string& raw_text,
   h.outputs = *out;
   if (auto pools = struct_members(text, prefix + "workspace_pools", path)) {
     h.pools = *pools;
-    h.has_pools_struct = true;
   }
   if (auto devices = struct_members(text, prefix + "devices", path)) {
     h.devices = *devices;
-    h.has_devices_struct = true;
   }
   h.has_map_inputs = text.find(prefix + "map_inputs") != std::string::npos;
 
@@ -440,7 +438,6 @@ SourceFacts scan_sources(const Archive& mlf, const std::string& module) {
     if (path.rfind("codegen/host/src/", 0) != 0 || path.size() < 2 ||
         path.substr(path.size() - 2) != ".c")
       continue;
-    s.c_files.push_back(path);
     const std::string code = strip_comments(text);
     std::smatch m;
     if (std::regex_search(code, m, run_def)) {

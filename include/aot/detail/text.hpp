@@ -78,8 +78,6 @@ class TextWriter {
     return *this;
   }
 
-  constexpr std::size_t length() const noexcept { return length_; }
-
  private:
   char* buffer_;
   std::size_t capacity_;

@@ -5,11 +5,6 @@
 
 namespace aot::detail {
 
-template <class... Ts>
-struct TypeList {
-  static constexpr std::size_t size = sizeof...(Ts);
-};
-
 template <std::size_t I, class List>
 struct TypeAt;
 
