@@ -1,4 +1,4 @@
-# aot_add_model(<target> MLF <archive.tar | folder>
+# aot_add_model(<target> MLF <archive (.tar, .tar.gz, .tgz, .zip) | folder>
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a,b,...>] [OUTPUTS <x,y,...>])
@@ -26,6 +26,7 @@ function(aot_add_model target)
   if(IS_DIRECTORY "${mlf}")
     set(root "${mlf}")
   else()
+    # Any archive CMake reads (.tar, .tar.gz, .tgz, .zip), extracted once per change.
     set(root "${CMAKE_CURRENT_BINARY_DIR}/${target}.mlf")
     set(stamp "${root}.stamp")
     if(NOT EXISTS "${stamp}" OR "${mlf}" IS_NEWER_THAN "${stamp}")
@@ -34,12 +35,36 @@ function(aot_add_model target)
       file(TOUCH "${stamp}")
     endif()
   endif()
+  # The layouts aot-gen reads (keep in step with tools/aot-gen/archive.cpp): a whole MLF, one
+  # wrapped in a single top folder, a committed codegen/ folder, or codegen/host on its own.
+  foreach(level RANGE 2)
+    file(GLOB top RELATIVE "${root}" "${root}/*")
+    list(LENGTH top n)
+    if(n EQUAL 1 AND IS_DIRECTORY "${root}/${top}" AND NOT top MATCHES "^(codegen|host|src|include|lib)$")
+      set(root "${root}/${top}")
+    endif()
+  endforeach()
+  if(IS_DIRECTORY "${root}/codegen/host")
+    set(host "${root}/codegen/host")
+  elseif(IS_DIRECTORY "${root}/host/src" OR IS_DIRECTORY "${root}/host/include")
+    set(host "${root}/host")
+  else()
+    set(host "${root}")
+  endif()
 
-  file(GLOB c_sources "${root}/codegen/host/src/*.c")
-  file(GLOB objects "${root}/codegen/host/lib/*.o")
+  # With MODULE, only that module's files (an MLF may hold several); v0.8 names them lib<N>.c.
+  file(GLOB c_sources "${host}/src/*.c")
+  if(ARG_MODULE)
+    file(GLOB module_sources "${host}/src/${ARG_MODULE}_lib*.c")
+    if(module_sources)
+      set(c_sources ${module_sources})
+    endif()
+  endif()
+  file(GLOB objects "${host}/lib/*.o")
   if(NOT c_sources AND NOT objects)
     message(FATAL_ERROR "aot_add_model(${target}): ${mlf} is not a Model Library Format archive "
-                        "(no codegen/host/src/*.c or codegen/host/lib/*.o)")
+                        "(no codegen/host/src/*.c or codegen/host/lib/*.o, nor src/*.c of a "
+                        "codegen/host folder)")
   endif()
 
   if(TARGET aot::aot-gen)
@@ -57,7 +82,7 @@ function(aot_add_model target)
     set(gen_dep "${AOT_GEN_EXECUTABLE}")
   endif()
 
-  set(args)
+  set(args --syntax cmake)
   foreach(opt NAME NAMESPACE MODULE ENTRY INPUTS OUTPUTS)
     if(ARG_${opt})
       string(TOLOWER ${opt} flag)
@@ -76,18 +101,18 @@ function(aot_add_model target)
 
   set(include_dir "${CMAKE_CURRENT_BINARY_DIR}/${target}.include")
   set(header "${include_dir}/${target}.hpp")
-  file(GLOB_RECURSE inputs_of_gen "${root}/codegen/host/include/*" "${root}/src/*")
+  file(GLOB_RECURSE inputs_of_gen "${host}/include/*" "${root}/src/*" "${root}/metadata.json")
   add_custom_command(
     OUTPUT "${header}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${include_dir}"
-    COMMAND ${gen} "${mlf}" -o "${header}" ${args}
+    COMMAND ${gen} "${root}" -o "${header}" ${args}
     DEPENDS ${gen_dep} "${mlf}" ${inputs_of_gen} ${c_sources}
     COMMENT "aot-gen: ${target} from ${ARG_MLF}"
     VERBATIM)
 
   add_library(${target} STATIC ${c_sources} ${objects} "${header}")
   set_source_files_properties(${c_sources} PROPERTIES LANGUAGE C)
-  target_include_directories(${target} PUBLIC "${include_dir}" "${root}/codegen/host/include")
+  target_include_directories(${target} PUBLIC "${include_dir}" "${host}/include")
   target_link_libraries(${target} PUBLIC aot::aot)
   # TVM's own runtime headers when the MLF carries them, else aot's compatible declarations.
   if(EXISTS "${root}/runtime/include/tvm/runtime/c_runtime_api.h")

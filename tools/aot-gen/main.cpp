@@ -1,22 +1,19 @@
-// aot-gen <mlf folder or .tar> -o <header>: the model description for aot::AotExecutor.
+// SPDX-License-Identifier: Apache-2.0
+// aot-gen <mlf folder or archive> -o <header>: the model description for aot::AotExecutor.
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include "aot_gen.hpp"
 
-namespace {
+#ifndef AOT_VERSION
+#define AOT_VERSION "unknown"
+#endif
 
-std::pair<std::string, std::string> split_assignment(const std::string& arg, const char* option) {
-  const std::size_t eq = arg.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
-    throw aot_gen::Error(option, 0, "expected <tensor>=<value>, got '" + arg + "'");
-  }
-  return {arg.substr(0, eq), arg.substr(eq + 1)};
-}
+namespace {
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -30,42 +27,64 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+/// "<tensor>=<value>" from an option, or nullopt after reporting what is wrong.
+std::optional<std::pair<std::string, std::string>> assignment(const std::string& arg,
+                                                              const std::string& flag,
+                                                              aot_gen::Report& report) {
+  const std::size_t eq = arg.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+    report.error({flag, 0}, "expected <tensor>=<value>, got '" + aot_gen::printable(arg) + "'");
+    return std::nullopt;
+  }
+  return std::make_pair(arg.substr(0, eq), arg.substr(eq + 1));
+}
+
 void write_atomically(const std::string& path, const std::string& text) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path tmp = target.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw aot_gen::Error(path, 0, "cannot be written");
+    if (!out) throw aot_gen::Stop{{path, 0}, "cannot be written"};
     out << text;
     out.close();
     if (!out) {
-      fs::remove(tmp);
-      throw aot_gen::Error(path, 0, "cannot be written");
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      throw aot_gen::Stop{{path, 0}, "cannot be written"};
     }
   }
   std::error_code ec;
   fs::rename(tmp, target, ec);
   if (ec) {
-    fs::remove(tmp);
-    throw aot_gen::Error(path, 0, "cannot be written: " + ec.message());
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw aot_gen::Stop{{path, 0}, "cannot be written: " + ec.message()};
   }
+}
+
+std::string plural(std::size_t n, const char* one) {
+  return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
 }
 
 int run(int argc, char** argv) {
   CLI::App app{
-      "aot-gen: C++ model description for aot::AotExecutor from a TVM Model Library Format "
-      "archive"};
+      "aot-gen: the C++ model description for aot::AotExecutor, from a TVM Model Library "
+      "Format archive (folder, .tar, .tar.gz, .tgz or .zip). Every fact is read from every file "
+      "that has it and cross-checked; every fact given by an option is checked against the "
+      "files."};
   aot_gen::Options opt;
   std::vector<std::string> shapes, dtypes;
-  std::string inputs, outputs, entry, module;
+  std::string inputs, outputs, entry, module, syntax = "cli";
+  app.set_version_flag("--version", std::string("aot-gen ") + AOT_VERSION);
   app.add_option("mlf", opt.input,
-                 "MLF folder or uncompressed .tar (tvmc compile --output-format mlf)")
+                 "MLF folder or archive (tvmc compile --output-format mlf); also a committed "
+                 "codegen/ or codegen/host folder")
       ->required();
   app.add_option("-o,--output", opt.output,
                  "header to write (written only when everything checks out)")
       ->required();
-  app.add_option("--module", module, "TVM module name, when no file tells it");
+  app.add_option("--module", module, "TVM module name, when the MLF has several or none");
   app.add_option("--name", opt.type_name, "C++ struct name (default: the module name)");
   app.add_option("--namespace", opt.name_space, "C++ namespace of the struct (default: global)");
   app.add_option("--shape", shapes,
@@ -78,40 +97,75 @@ int run(int argc, char** argv) {
   app.add_option("--entry", entry,
                  "calling convention: c, packed or unpacked (default: what the sources define)")
       ->check(CLI::IsMember({"c", "packed", "unpacked"}));
+  app.add_option("--syntax", syntax,
+                 "name options in messages as aot-gen's flags (cli) or aot_add_model's keywords "
+                 "(cmake)")
+      ->check(CLI::IsMember({"cli", "cmake"}));
   CLI11_PARSE(app, argc, argv);
 
-  try {
-    if (!module.empty()) opt.module = module;
-    if (!entry.empty()) opt.entry = entry;
-    if (!inputs.empty()) opt.input_order = split_list(inputs);
-    if (!outputs.empty()) opt.output_order = split_list(outputs);
-    for (const std::string& s : shapes) {
-      auto [tensor, dims] = split_assignment(s, "--shape");
-      std::vector<std::int64_t> shape;
-      for (const std::string& d : split_list(dims)) {
-        const std::optional<std::int64_t> v = aot_gen::parse_int(d);
-        if (!v || *v <= 0)
-          throw aot_gen::Error(
-              "--shape", 0, "dimension '" + d + "' of '" + tensor + "' is not a positive number");
-        shape.push_back(*v);
+  aot_gen::Report report;
+  opt.syntax = syntax == "cmake" ? aot_gen::Syntax::kCMake : aot_gen::Syntax::kCli;
+  if (!module.empty()) opt.module = module;
+  if (!entry.empty()) opt.entry = entry;
+  if (!inputs.empty()) opt.input_order = split_list(inputs);
+  if (!outputs.empty()) opt.output_order = split_list(outputs);
+  for (const std::string& s : shapes) {
+    auto a = assignment(s, opt.flag("--shape"), report);
+    if (!a) continue;
+    std::vector<std::int64_t> shape;
+    bool ok = true;
+    for (const std::string& d : split_list(a->second)) {
+      const std::optional<std::uint64_t> v = aot_gen::c::is_identifier(d) ? std::nullopt
+                                             : d.find_first_not_of("0123456789") == std::string::npos
+                                                 ? aot_gen::c::parse_integer(d)
+                                                 : std::nullopt;
+      if (!v || *v == 0 || *v > static_cast<std::uint64_t>(INT64_MAX)) {
+        report.error({opt.flag("--shape"), 0}, "dimension '" + aot_gen::printable(d) + "' of '" +
+                                                   aot_gen::printable(a->first) +
+                                                   "' is not a positive number");
+        ok = false;
+        continue;
       }
-      opt.shapes[tensor] = shape;
+      shape.push_back(static_cast<std::int64_t>(*v));
     }
-    for (const std::string& d : dtypes) {
-      auto [tensor, dtype] = split_assignment(d, "--dtype");
-      opt.dtypes[tensor] = dtype;
+    if (ok && !opt.shapes.emplace(a->first, shape).second) {
+      report.error({opt.flag("--shape"), 0}, "'" + aot_gen::printable(a->first) + "' is given twice");
     }
-    const aot_gen::Archive mlf = aot_gen::read_archive(opt.input);
-    const aot_gen::Model model = aot_gen::resolve(mlf, opt);
-    for (const std::string& note : model.notes) fmt::print(stderr, "aot-gen: note: {}\n", note);
-    write_atomically(opt.output, aot_gen::emit(model, opt));
-  } catch (const aot_gen::Error& e) {
-    fmt::print(stderr, "aot-gen: error: {}: {}\n", e.where(), e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "aot-gen: error: {}: {}\n", opt.input, e.what());
-    return 1;
   }
+  for (const std::string& d : dtypes) {
+    auto a = assignment(d, opt.flag("--dtype"), report);
+    if (a && !opt.dtypes.emplace(a->first, a->second).second) {
+      report.error({opt.flag("--dtype"), 0}, "'" + aot_gen::printable(a->first) + "' is given twice");
+    }
+  }
+  aot_gen::Model model;
+  if (!report.failed()) {
+    try {
+      const aot_gen::Archive mlf = aot_gen::read_archive(opt.input);
+      model = aot_gen::resolve(mlf, opt, report);
+    } catch (const aot_gen::Stop& s) {
+      report.error(s.where, s.text);
+    }
+  }
+  if (!report.failed()) {
+    try {
+      write_atomically(opt.output, aot_gen::emit(model, opt));
+    } catch (const aot_gen::Stop& s) {
+      report.error(s.where, s.text);
+    }
+  }
+  for (const aot_gen::Message& m : report.messages()) fmt::print(stderr, "{}\n", m.str());
+  if (report.dropped() > 0) {
+    fmt::print(stderr, "aot-gen: note: {} more messages not shown\n", report.dropped());
+  }
+  if (report.failed()) return 1;
+  const char* conv = model.convention == aot_gen::Convention::kCInterface ? "C interface"
+                     : model.convention == aot_gen::Convention::kPacked   ? "packed"
+                                                                          : "unpacked";
+  fmt::print("aot-gen: wrote {}: struct {} ({}, {}, {}, {})\n", aot_gen::printable(opt.output, 200),
+             model.name_space.empty() ? model.type_name : model.name_space + "::" + model.type_name,
+             plural(model.inputs.size(), "input"), plural(model.outputs.size(), "output"), conv,
+             model.entry_symbol);
   return 0;
 }
 
@@ -120,8 +174,12 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   try {
     return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("aot-gen: error: out of memory\n", stderr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "aot-gen: error: internal error: %s\n", e.what());
   } catch (...) {
-    std::fputs("aot-gen: error: unexpected failure\n", stderr);
-    return 1;
+    std::fputs("aot-gen: error: internal error\n", stderr);
   }
+  return 1;
 }

@@ -1,22 +1,26 @@
-// Merging the sources of truth into one model, and refusing when they disagree.
+// SPDX-License-Identifier: Apache-2.0
+// Merging the sources of truth into one model. Every fact is collected from every source
+// that states it, with the line; two that disagree are an error naming both; a fact only an
+// option states is marked unverified. Problems are reported, not thrown: one run shows all.
 #include <algorithm>
-#include <numeric>
-#include <regex>
+#include <functional>
+#include <set>
 
 #include "aot_gen.hpp"
 
 namespace aot_gen {
+
+std::string Options::flag(const std::string& cli) const {
+  if (syntax == Syntax::kCli) return cli;
+  static const std::map<std::string, std::string> keywords = {
+      {"--shape", "SHAPES"},   {"--dtype", "DTYPES"}, {"--inputs", "INPUTS"},
+      {"--outputs", "OUTPUTS"}, {"--module", "MODULE"}, {"--name", "NAME"},
+      {"--entry", "ENTRY"},    {"--namespace", "NAMESPACE"}};
+  auto it = keywords.find(cli);
+  return it == keywords.end() ? cli : it->second;
+}
+
 namespace {
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string join_shape(const std::vector<std::int64_t>& shape) {
   std::string out = "(";
@@ -24,371 +28,1175 @@ std::string join_shape(const std::vector<std::int64_t>& shape) {
   return out + ")";
 }
 
-const TensorFacts* by_name(const std::vector<TensorFacts>& list, const std::string& sanitized) {
-  for (const TensorFacts& t : list) {
-    if (t.sanitized == sanitized) return &t;
-  }
-  return nullptr;
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + printable(n, 60);
+  return out;
 }
 
+/// A claim about one fact of one tensor.
 template <class T>
-const T* option_for(const std::map<std::string, T>& options, const TensorFacts& t) {
-  auto it = options.find(t.raw_name);
-  if (it == options.end()) it = options.find(t.sanitized);
-  return it == options.end() ? nullptr : &it->second;
+struct Claim {
+  T value;
+  Where where;
+  bool option = false;
+};
+
+/// The tensors of one role (inputs or outputs) as a source lists them.
+struct NameList {
+  std::vector<std::string> raw;  ///< raw names where the source has them, else sanitised
+  Where where;
+  bool ordered = true;
+  bool option = false;
+};
+
+std::vector<std::string> sanitized(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const std::string& r : raw) out.push_back(sanitize(r));
+  return out;
 }
 
-/// Folds one source's value into a fact; two sources that disagree are an error.
-template <class T, class Show>
-void merge(std::optional<T>& fact, std::string& fact_from, const std::optional<T>& value,
-           const std::string& from, const std::string& what, const std::string& tensor, Show show) {
-  if (!value) return;
-  if (!fact) {
-    fact = value;
-    fact_from = from;
-  } else if (*fact != *value) {
-    throw Error(from, 0,
-                what + " of '" + tensor + "' is " + show(*value) + " here but " + show(*fact) +
-                    " in " + fact_from);
-  }
+/// TVM's names for outputs the model did not name.
+std::vector<std::string> default_output_names(std::size_t n) {
+  if (n == 1) return {"output"};
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back("output" + std::to_string(i));
+  return out;
 }
 
-std::string module_from_files(const Archive& mlf) {
-  const std::regex header("^codegen/host/include/tvmgen_([a-z0-9_]+)\\.h$");
-  const std::regex lib("^codegen/host/src/([A-Za-z0-9_]+)_lib[0-9]+\\.c$");
-  for (const auto& [path, text] : mlf.files) {
-    std::smatch m;
-    if (std::regex_match(path, m, header)) return m[1];
+/// "output12" -> 12, for sorting TVM's default names.
+std::optional<std::size_t> output_number(const std::string& name) {
+  if (name.rfind("output", 0) != 0 || name.size() == 6 || name.size() > 12) return std::nullopt;
+  std::size_t v = 0;
+  for (std::size_t i = 6; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::size_t>(name[i] - '0');
   }
-  for (const auto& [path, text] : mlf.files) {
-    std::smatch m;
-    if (std::regex_match(path, m, lib)) return lower(m[1]);
-  }
-  return "";
+  return v;
 }
+
+/// Names a nested type of a model description cannot take: the members of a description and
+/// of aot::TensorSpec, and the namespaces the generated header uses.
+const std::set<std::string>& reserved_member_names() {
+  static const std::set<std::string> r = {
+      "name", "raw_name", "inputs", "outputs", "pools", "devices", "entry", "convention",
+      "c_inputs", "c_outputs", "c_pools", "c_devices", "workspace_size", "workspace_allocations",
+      "uses_backend_workspace", "uses_last_error", "internal_pools", "workspace_io", "map_inputs",
+      "map_outputs", "constants_size", "size_bytes", "shape", "element_type", "std", "aot",
+      "size", "value", "type"};
+  return r;
+}
+
+class Resolver {
+ public:
+  Resolver(const Archive& mlf, const Options& opt, Report& report)
+      : mlf_(mlf), opt_(opt), report_(report) {}
+
+  Model run() {
+    if (!std::any_of(mlf_.files.begin(), mlf_.files.end(),
+                     [](const auto& f) { return f.first.rfind("codegen/", 0) == 0; })) {
+      error({mlf_.origin, 0},
+            "not a Model Library Format archive: no codegen/ folder (nor the src/ and include/ "
+            "of a codegen/host folder)");
+      return model_;
+    }
+    if (!mlf_.layout.empty()) note({mlf_.origin, 0}, "read as " + mlf_.layout);
+    read_metadata_file();
+    if (!choose_module()) return model_;
+    choose_type_name();
+    read_files();
+    resolve_names();
+    resolve_tensors();
+    check_options_name_tensors();
+    resolve_workspace();
+    resolve_pools_and_devices();
+    resolve_entry();
+    check_completeness();
+    check_io_size();
+    assign_type_names();
+    return model_;
+  }
+
+ private:
+  void error(Where w, std::string text) { report_.error(std::move(w), std::move(text)); }
+  /// A fact is missing: an error, unless a file that may state it could not be read (that
+  /// file's error says what to fix first).
+  void missing(Where w, std::string text) {
+    if (!(header_broken_ || relay_broken_ || md_broken_)) error(std::move(w), std::move(text));
+  }
+  void note(Where w, std::string text) { report_.note(std::move(w), std::move(text)); }
+
+  std::string flag(const char* cli) const { return opt_.flag(cli); }
+  Where option_where(const char* cli) const { return {flag(cli), 0}; }
+
+  // ---- metadata and module --------------------------------------------------------------
+
+  void read_metadata_file() {
+    if (const std::string* text = mlf_.find("metadata.json")) {
+      md_file_ = read_metadata(mlf_.shown("metadata.json"), *text, report_);
+      if (!md_file_) md_broken_ = true;
+    } else if (mlf_.found_as.count("metadata.json") != 0) {
+      error({mlf_.shown("metadata.json"), 0}, "cannot be read");
+    }
+  }
+
+  /// Modules named by files: tvmgen_<m>.h and the run functions the sources define.
+  std::vector<std::string> modules_in_files() const {
+    std::set<std::string> found;
+    const std::string inc = "codegen/host/include/tvmgen_";
+    for (const auto& [path, text] : mlf_.files) {
+      if (path.rfind(inc, 0) == 0 && path.size() > inc.size() + 2 &&
+          path.compare(path.size() - 2, 2, ".h") == 0 &&
+          path.find('/', inc.size()) == std::string::npos) {
+        found.insert(path.substr(inc.size(), path.size() - inc.size() - 2));
+      }
+    }
+    if (found.empty()) {
+      // Without a header: the files <m>_lib<N>.c.
+      const std::string src = "codegen/host/src/";
+      for (const auto& [path, text] : mlf_.files) {
+        if (path.rfind(src, 0) != 0) continue;
+        const std::string file = path.substr(src.size());
+        const std::size_t lib = file.rfind("_lib");
+        if (lib != std::string::npos && lib > 0 && file.size() > 2 &&
+            file.compare(file.size() - 2, 2, ".c") == 0) {
+          found.insert(file.substr(0, lib));
+        }
+      }
+    }
+    return {found.begin(), found.end()};
+  }
+
+  bool choose_module() {
+    const std::vector<std::string> in_files = modules_in_files();
+    std::vector<std::string> in_md;
+    if (md_file_) {
+      for (const MetadataModule& m : md_file_->modules) in_md.push_back(m.name);
+    }
+    std::string m;
+    Where from;
+    if (opt_.module) {
+      m = *opt_.module;
+      from = option_where("--module");
+    } else if (in_md.size() == 1) {
+      m = in_md[0];
+      from = {md_file_->path, md_file_->modules[0].line};
+    } else if (in_md.size() > 1) {
+      error({md_file_->path, 0}, "lists " + std::to_string(in_md.size()) + " modules (" +
+                                     join(in_md) + "): give " + flag("--module") + " " +
+                                     printable(in_md[0], 40) + " to pick one");
+      return false;
+    } else if (in_files.size() == 1) {
+      m = in_files[0];
+      from = {mlf_.origin, 0};
+    } else if (in_files.size() > 1) {
+      error({mlf_.origin, 0}, "holds the files of " + std::to_string(in_files.size()) +
+                                  " modules (" + join(in_files) + "): give " + flag("--module") +
+                                  " " + printable(in_files[0], 40) + " to pick one");
+      return false;
+    } else {
+      error({mlf_.origin, 0},
+            "cannot tell the module name (no metadata.json, no tvmgen_<m>.h, no <m>_lib0.c): "
+            "give " + flag("--module"));
+      return false;
+    }
+    if (!c::is_identifier(m)) {
+      error(from, "module name '" + printable(m) +
+                      "' is not a C identifier, so it cannot be part of TVM's tvmgen_<module>_ "
+                      "symbols");
+      return false;
+    }
+    if (md_file_ && std::find(in_md.begin(), in_md.end(), m) == in_md.end()) {
+      error({md_file_->path, 0}, "has no module '" + m + "' (it lists " + join(in_md) + ")");
+      return false;
+    }
+    if (md_file_) {
+      for (const MetadataModule& mod : md_file_->modules) {
+        if (mod.name == m) md_ = &mod;
+      }
+    }
+    if (!in_files.empty() && std::find(in_files.begin(), in_files.end(), m) == in_files.end() &&
+        !std::any_of(in_files.begin(), in_files.end(), [&](const std::string& f) {
+          return lower(f) == lower(m);
+        })) {
+      error(from, "module '" + m + "' has no files here (codegen/host has " + join(in_files) + ")");
+      return false;
+    }
+    if (lower(m) != m) {
+      note(from, "module name '" + m + "' is not lower case; TVM lower-cases it in the header");
+    }
+    model_.module = m;
+    return true;
+  }
+
+  void choose_type_name() {
+    model_.type_name = opt_.type_name.empty() ? model_.module : opt_.type_name;
+    const Where from = opt_.type_name.empty() ? Where{"module name", 0} : option_where("--name");
+    if (!is_plain_identifier(model_.type_name) ||
+        reserved_member_names().count(model_.type_name) != 0) {
+      error(from, "'" + printable(model_.type_name) +
+                      "' cannot name the C++ type (a keyword, not an identifier, reserved, or a "
+                      "member every model description has): give " + flag("--name"));
+    }
+    model_.name_space = opt_.name_space;
+    if (!opt_.name_space.empty()) {
+      std::size_t start = 0;
+      while (true) {
+        const std::size_t sep = opt_.name_space.find("::", start);
+        const std::string part = opt_.name_space.substr(start, sep == std::string::npos ? sep : sep - start);
+        if (!is_plain_identifier(part)) {
+          error(option_where("--namespace"),
+                "'" + printable(opt_.name_space) + "' is not a C++ namespace name");
+          break;
+        }
+        if (sep == std::string::npos) break;
+        start = sep + 2;
+      }
+    }
+  }
+
+  void read_files() {
+    const std::string& m = model_.module;
+    header_path_ = "codegen/host/include/tvmgen_" + m + ".h";
+    if (const std::string* text = mlf_.find(header_path_)) {
+      header_ = read_header(mlf_.shown(header_path_), *text, m, report_);
+      model_.has_header = true;
+      model_.header_name = "tvmgen_" + m + ".h";
+      if (!header_) header_broken_ = true;
+    }
+    for (const std::string& p : {"src/" + m + ".relay", std::string("src/relay.txt")}) {
+      if (const std::string* text = mlf_.find(p)) {
+        relay_ = read_relay(mlf_.shown(p), *text, report_);
+        if (!relay_) relay_broken_ = true;
+        break;
+      }
+    }
+    src_ = read_sources(mlf_, m);
+    const std::string prefix = "tvmgen_" + m + "_";
+    auto def = [&](const std::string& name) { return src_.definition(prefix + name); };
+    run_def_ = def("run");
+    main_def_ = def("__tvm_main__");
+    if (!main_def_.first) main_def_ = def("run_model");
+    if (run_def_.first != nullptr) {
+      const auto& params = run_def_.first->params;
+      const std::string first = params.empty() ? "" : params[0].type.str();
+      run_packed_ = first == "void*" || first == "TVMValue*";
+    }
+  }
+
+  // ---- names and order --------------------------------------------------------------------
+
+  std::optional<NameList> header_list(bool inputs) const {
+    if (!header_) return std::nullopt;
+    const auto& members = inputs ? header_->inputs : header_->outputs;
+    if (!members) return std::nullopt;
+    NameList l;
+    for (const auto& m : *members) l.raw.push_back(m.name);
+    l.where = {header_->path, inputs ? header_->inputs_line : header_->outputs_line};
+    return l;
+  }
+
+  std::optional<NameList> relay_list(bool inputs) const {
+    if (!relay_) return std::nullopt;
+    NameList l;
+    l.where = {relay_->path, relay_->line};
+    if (inputs) {
+      for (const RelayTensor& t : relay_->inputs) l.raw.push_back(t.raw_name);
+      return l;
+    }
+    if (!relay_->output_names.empty()) {
+      l.raw = relay_->output_names;
+      l.where.line = relay_->output_names_line;
+      return l;
+    }
+    if (relay_->outputs) {
+      l.raw = default_output_names(relay_->outputs->size());
+      return l;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<NameList> metadata_list(bool inputs) const {
+    if (md_ == nullptr || !md_->has_io) return std::nullopt;
+    NameList l;
+    for (const MetadataTensor& t : inputs ? md_->inputs : md_->outputs) l.raw.push_back(t.raw_name);
+    l.where = {md_file_->path, 0};
+    l.ordered = l.raw.size() <= 1;
+    if (!inputs && !l.ordered) {
+      // JSON key order is not argument order, but TVM's own output names sort by number.
+      std::vector<std::pair<std::size_t, std::string>> numbered;
+      for (const std::string& n : l.raw) {
+        if (auto k = output_number(n)) numbered.emplace_back(*k, n);
+      }
+      if (numbered.size() == l.raw.size()) {
+        std::sort(numbered.begin(), numbered.end());
+        l.raw.clear();
+        for (auto& [k, n] : numbered) l.raw.push_back(n);
+        l.ordered = true;
+      }
+    }
+    return l;
+  }
+
+  std::optional<NameList> option_list(bool inputs) const {
+    const auto& order = inputs ? opt_.input_order : opt_.output_order;
+    if (order.empty()) return std::nullopt;
+    NameList l;
+    l.raw = order;
+    l.where = option_where(inputs ? "--inputs" : "--outputs");
+    l.option = true;
+    return l;
+  }
+
+  void resolve_names() {
+    for (bool inputs : {true, false}) {
+      const std::string role = inputs ? "inputs" : "outputs";
+      std::vector<NameList> lists;
+      for (auto l : {header_list(inputs), relay_list(inputs), option_list(inputs),
+                     metadata_list(inputs)}) {
+        if (l) lists.push_back(*l);
+      }
+      // The first ordered list decides the order; every other must agree with it.
+      const NameList* primary = nullptr;
+      for (const NameList& l : lists) {
+        if (l.ordered) {
+          primary = &l;
+          break;
+        }
+      }
+      if (primary == nullptr && !lists.empty()) {
+        error(lists[0].where, "the order of the " + role + " (" + join(lists[0].raw) +
+                                  ") is unknown: no header or Relay text orders them; give " +
+                                  flag(inputs ? "--inputs" : "--outputs") + " " +
+                                  printable(sanitize(lists[0].raw[0]), 40) + ",...");
+        names_known_ = false;
+        continue;
+      }
+      if (primary == nullptr) {
+        // Outputs TVM did not name: their number from the entry's parameters.
+        if (!inputs && inputs_known_count_) {
+          if (auto n = outputs_from_entry()) {
+            NameList l;
+            l.raw = default_output_names(*n);
+            l.where = n_where_;
+            lists.push_back(l);
+            primary = &lists.back();
+            note(l.where, "outputs named " + join(l.raw) +
+                              " (TVM's default names; no source names them)");
+          }
+        }
+        if (primary == nullptr) {
+          missing({mlf_.origin, 0},
+                "no source names the model's " + role +
+                    " (no header, no Relay text, no inputs/outputs in metadata.json): give " +
+                    flag(inputs ? "--inputs" : "--outputs") + " a,b,...");
+          names_known_ = false;
+          continue;
+        }
+      }
+      const std::vector<std::string> want = sanitized(primary->raw);
+      bool agree = true;
+      for (const NameList& l : lists) {
+        if (&l == primary) continue;
+        std::vector<std::string> got = sanitized(l.raw);
+        bool same = got.size() == want.size();
+        if (same && l.ordered) {
+          same = got == want;
+        } else if (same) {
+          std::vector<std::string> a = got, b = want;
+          std::sort(a.begin(), a.end());
+          std::sort(b.begin(), b.end());
+          same = a == b;
+        }
+        if (!same) {
+          error(l.where, std::string(l.option ? "gives " : "has ") + role + " (" + join(l.raw) +
+                             ") but " + primary->where.str() + " has (" + join(primary->raw) + ")");
+          agree = false;
+        }
+      }
+      if (!agree) {
+        names_known_ = false;
+        continue;
+      }
+      std::vector<TensorFacts>& out = inputs ? model_.inputs : model_.outputs;
+      for (const std::string& s : want) {
+        TensorFacts t;
+        t.sanitized = s;
+        t.raw_name = s;
+        out.push_back(t);
+      }
+      // Raw names: from the sources that keep them (Relay, metadata, then the option).
+      for (TensorFacts& t : out) {
+        Where raw_from;
+        for (const NameList& l : lists) {
+          for (const std::string& r : l.raw) {
+            if (sanitize(r) != t.sanitized || r == t.sanitized) continue;
+            if (raw_from.empty()) {
+              t.raw_name = r;
+              raw_from = l.where;
+            } else if (r != t.raw_name) {
+              error(l.where, "names " + role.substr(0, role.size() - 1) + " '" + printable(r) +
+                                 "' where " + raw_from.str() + " has '" + printable(t.raw_name) +
+                                 "'");
+            }
+          }
+        }
+      }
+      if (inputs) inputs_known_count_ = true;
+    }
+    // Names that cannot be told apart, or cannot be written.
+    std::map<std::string, std::string> seen;  // sanitised -> raw
+    for (auto* list : {&model_.inputs, &model_.outputs}) {
+      for (const TensorFacts& t : *list) {
+        auto [it, fresh] = seen.emplace(t.sanitized, t.raw_name);
+        if (!fresh) {
+          error({mlf_.origin, 0}, "tensors '" + printable(it->second) + "' and '" +
+                                      printable(t.raw_name) + "' have the same C name '" +
+                                      printable(t.sanitized) + "'");
+          names_known_ = false;
+        }
+        if (t.raw_name.empty() || t.raw_name.size() > 1024) {
+          error({mlf_.origin, 0}, "tensor name '" + printable(t.raw_name) +
+                                      "' is empty or longer than 1024 bytes");
+          names_known_ = false;
+        }
+        for (char ch : t.raw_name) {
+          const auto u = static_cast<unsigned char>(ch);
+          if (u < 0x20 || u == 0x7f) {
+            error({mlf_.origin, 0}, "tensor name '" + printable(t.raw_name) +
+                                        "' holds a control character");
+            names_known_ = false;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /// The number of outputs the entry function's parameters imply, once inputs are known.
+  std::optional<std::size_t> outputs_from_entry() {
+    if (main_def_.first == nullptr) return std::nullopt;
+    std::size_t extra = 0;
+    if (header_ && header_->pools) extra += header_->pools->size();
+    if (header_ && header_->devices) extra += header_->devices->size();
+    const std::size_t n = main_def_.first->params.size();
+    const std::size_t in = model_.inputs.size();
+    // Internal pools show up as trailing uint8_t* parameters.
+    std::size_t pools = 0;
+    for (std::size_t i = n; i-- > 0;) {
+      if (main_def_.first->params[i].type.str() != "uint8_t*" ||
+          main_def_.first->params[i].name.find("workspace") == std::string::npos)
+        break;
+      ++pools;
+    }
+    if (n < in + extra + pools + 1) return std::nullopt;
+    n_where_ = {main_def_.second->shown, main_def_.first->line};
+    return n - in - extra - pools;
+  }
+
+  // ---- typed parameters -------------------------------------------------------------------
+
+  /// The dtypes each tensor's parameter of the internal entry allows, by role and index.
+  void map_typed_params() {
+    const c::Function* main = main_def_.first;
+    if (main == nullptr) return;
+    const std::size_t n_in = model_.inputs.size(), n_out = model_.outputs.size();
+    std::vector<std::pair<bool, std::size_t>> slot(main->params.size(), {false, SIZE_MAX});
+    bool mapped = false;
+    // The C interface's run(): `__tvm_main__(inputs->a, outputs->y, ...)` says which
+    // parameter is which tensor, whatever the order of the struct members.
+    if (run_def_.first != nullptr && !run_packed_) {
+      for (const c::Call& call : run_def_.first->calls) {
+        if (call.callee != main->name || call.args.size() != main->params.size()) continue;
+        const auto& rp = run_def_.first->params;
+        for (std::size_t k = 0; k < call.args.size(); ++k) {
+          const std::string& a = call.args[k];
+          for (std::size_t role = 0; role < 2 && role < rp.size(); ++role) {
+            const std::string pre = rp[role].name + "->";
+            if (rp[role].name.empty() || a.rfind(pre, 0) != 0) continue;
+            const std::string member = a.substr(pre.size());
+            const auto& list = role == 0 ? model_.inputs : model_.outputs;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+              if (list[i].sanitized == member) {
+                slot[k] = {role == 0, i};
+                mapped = true;
+              }
+            }
+          }
+        }
+        break;
+      }
+    }
+    if (!mapped) {
+      for (std::size_t k = 0; k < main->params.size() && k < n_in + n_out; ++k) {
+        slot[k] = k < n_in ? std::make_pair(true, k) : std::make_pair(false, k - n_in);
+      }
+    }
+    for (std::size_t k = 0; k < main->params.size(); ++k) {
+      if (slot[k].second == SIZE_MAX) continue;
+      const c::Param& p = main->params[k];
+      const Where w{main_def_.second->shown, main->line};
+      if (!p.type.well_formed || p.type.pointers != 1) continue;  // reported with the entry
+      const std::set<std::string> dtypes = dtypes_of_c_type(p.type.base());
+      if (dtypes.empty()) continue;  // void*: says nothing
+      (slot[k].first ? typed_in_ : typed_out_)[slot[k].second] = {dtypes, w, p.type.base()};
+    }
+  }
+
+  // ---- per-tensor facts -------------------------------------------------------------------
+
+  struct Typed {
+    std::set<std::string> dtypes;
+    Where where;
+    std::string c_type;
+  };
+
+  template <class T>
+  const T* option_for(const std::map<std::string, T>& options, const TensorFacts& t) const {
+    auto it = options.find(t.raw_name);
+    if (it == options.end()) it = options.find(t.sanitized);
+    return it == options.end() ? nullptr : &it->second;
+  }
+
+  const MetadataTensor* md_tensor(bool input, const TensorFacts& t) const {
+    if (md_ == nullptr) return nullptr;
+    for (const MetadataTensor& m : input ? md_->inputs : md_->outputs) {
+      if (sanitize(m.raw_name) == t.sanitized) return &m;
+    }
+    return nullptr;
+  }
+
+  const RelayTensor* relay_tensor(bool input, std::size_t index, const TensorFacts& t) const {
+    if (!relay_) return nullptr;
+    if (input) {
+      for (const RelayTensor& r : relay_->inputs) {
+        if (sanitize(r.raw_name) == t.sanitized && r.dtype) return &r;
+      }
+      return nullptr;
+    }
+    if (relay_->outputs && index < relay_->outputs->size() &&
+        relay_->outputs->size() == model_.outputs.size())
+      return &(*relay_->outputs)[index];
+    return nullptr;
+  }
+
+  struct Pending {
+    bool input;
+    std::size_t index;
+    std::vector<Claim<std::uint64_t>> bytes;
+    std::optional<Claim<std::vector<std::int64_t>>> shape;
+    std::optional<Claim<std::string>> dtype;
+  };
+
+  void resolve_tensors() {
+    if (!names_known_) return;
+    map_typed_params();
+    std::vector<Pending> pending;
+    for (bool input : {true, false}) {
+      auto& list = input ? model_.inputs : model_.outputs;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        pending.push_back(gather(input, i, list[i]));
+      }
+    }
+    // io_size_bytes in metadata: the one tensor nothing else sizes gets the remainder.
+    if (md_ != nullptr && md_->io) {
+      std::size_t unknown = 0;
+      Pending* last = nullptr;
+      std::uint64_t known = 0;
+      bool overflow = false;
+      for (Pending& p : pending) {
+        const std::optional<std::uint64_t> b = bytes_of(p);
+        if (!b) {
+          ++unknown;
+          last = &p;
+        } else {
+          overflow = overflow || known + *b < known;
+          known += *b;
+        }
+      }
+      if (unknown == 1 && !overflow && known <= md_->io->value) {
+        last->bytes.push_back({md_->io->value - known, md_->io->where, false});
+        io_remainder_used_ = true;
+      }
+    }
+    for (Pending& p : pending) settle(p);
+  }
+
+  /// The byte size a tensor's facts fix, if any.
+  std::optional<std::uint64_t> bytes_of(const Pending& p) const {
+    if (!p.bytes.empty()) return p.bytes.front().value;
+    if (p.shape && p.dtype && dtype_bytes(p.dtype->value) != 0) {
+      std::uint64_t n = dtype_bytes(p.dtype->value);
+      for (std::int64_t d : p.shape->value) {
+        if (d <= 0 || n > UINT64_MAX / static_cast<std::uint64_t>(d)) return std::nullopt;
+        n *= static_cast<std::uint64_t>(d);
+      }
+      return n;
+    }
+    return std::nullopt;
+  }
+
+  Pending gather(bool input, std::size_t index, TensorFacts& t) {
+    Pending p{input, index, {}, std::nullopt, std::nullopt};
+    const std::string role = input ? "input" : "output";
+    const std::string who = role + " '" + printable(t.raw_name) + "'";
+    auto add_dtype = [&](const std::string& value, const Where& where, bool option) {
+      if (!p.dtype) {
+        p.dtype = Claim<std::string>{value, where, option};
+      } else if (p.dtype->value != value) {
+        error(where, "dtype of " + who + " is " + printable(value, 40) + " here but " +
+                         p.dtype->value + " in " + p.dtype->where.str());
+      }
+    };
+    auto add_shape = [&](const std::vector<std::int64_t>& value, const Where& where, bool option) {
+      if (!p.shape) {
+        p.shape = Claim<std::vector<std::int64_t>>{value, where, option};
+      } else if (p.shape->value != value) {
+        error(where, "shape of " + who + " is " + join_shape(value) + " here but " +
+                         join_shape(p.shape->value) + " in " + p.shape->where.str());
+      }
+    };
+    auto add_bytes = [&](std::uint64_t value, const Where& where) {
+      for (const Claim<std::uint64_t>& b : p.bytes) {
+        if (b.value != value) {
+          error(where, "byte size of " + who + " is " + std::to_string(value) + " here but " +
+                           std::to_string(b.value) + " in " + b.where.str());
+          return;
+        }
+      }
+      p.bytes.push_back({value, where, false});
+    };
+    if (const RelayTensor* r = relay_tensor(input, index, t)) {
+      if (r->dtype) add_dtype(*r->dtype, {relay_->path, r->line}, false);
+      if (r->dtype) add_shape(r->shape, {relay_->path, r->line}, false);
+    }
+    if (const MetadataTensor* m = md_tensor(input, t)) {
+      if (m->dtype) add_dtype(m->dtype->value, m->dtype->where, false);
+      if (m->size) add_bytes(m->size->value, m->size->where);
+    }
+    if (header_) {
+      auto it = header_->sizes.find(upper(t.sanitized));
+      if (it != header_->sizes.end()) {
+        t.size_macro = "TVMGEN_" + upper(model_.module) + "_" + upper(t.sanitized) + "_SIZE";
+        add_bytes(it->second.value, it->second.where);
+      }
+    }
+    // Typed parameters of __tvm_main__: a set of dtypes (uint16_t may be a 16-bit float).
+    const auto& typed = input ? typed_in_ : typed_out_;
+    auto ty = typed.find(index);
+    if (ty != typed.end()) {
+      if (p.dtype && ty->second.dtypes.count(p.dtype->value) == 0) {
+        error(ty->second.where, "parameter of " + who + " is " + ty->second.c_type + "* here but " +
+                                    "its dtype is " + p.dtype->value + " in " +
+                                    p.dtype->where.str());
+      } else if (!p.dtype) {
+        const std::string chosen = *ty->second.dtypes.begin() == "bfloat16" &&
+                                           ty->second.dtypes.count("uint16")
+                                       ? "uint16"
+                                       : *ty->second.dtypes.begin();
+        if (ty->second.dtypes.size() > 1) {
+          note(ty->second.where, who + " is " + ty->second.c_type + "*: read as " + chosen +
+                                     " (it may also be " + [&] {
+                                       std::vector<std::string> others;
+                                       for (const std::string& d : ty->second.dtypes)
+                                         if (d != chosen) others.push_back(d);
+                                       return join(others);
+                                     }() + "; " + flag("--dtype") + " " + t.sanitized +
+                                     "=<dtype> says which)");
+        }
+        p.dtype = Claim<std::string>{chosen, ty->second.where, false};
+      }
+    }
+    // What the user said, checked against the above.
+    if (const std::string* d = option_for(opt_.dtypes, t)) {
+      if (dtype_bytes(*d) == 0) {
+        error(option_where("--dtype"), "unknown dtype '" + printable(*d, 40) + "' for " + who +
+                                           " (aot knows " + dtype_names() + ")");
+      } else {
+        if (ty != typed.end() && ty->second.dtypes.count(*d) == 0) {
+          error(option_where("--dtype"), who + " is " + *d + " here but its parameter is " +
+                                             ty->second.c_type + "* in " + ty->second.where.str());
+        } else if (p.dtype && ty != typed.end() && p.dtype->where == ty->second.where &&
+                   p.dtype->value != *d) {
+          p.dtype = Claim<std::string>{*d, option_where("--dtype"), true};  // which 16-bit type
+        } else {
+          add_dtype(*d, option_where("--dtype"), true);
+        }
+      }
+    }
+    if (const auto* s = option_for(opt_.shapes, t)) add_shape(*s, option_where("--shape"), true);
+    return p;
+  }
+
+  void settle(Pending& p) {
+    TensorFacts& t = (p.input ? model_.inputs : model_.outputs)[p.index];
+    const std::string role = p.input ? "input" : "output";
+    const std::string who = role + " '" + printable(t.raw_name) + "'";
+    if (!p.dtype) {
+      missing({mlf_.origin, 0}, who + " has no dtype in any source: give " + flag("--dtype") + " " +
+                                  t.sanitized + "=<" + "int8|float32|...>");
+      if (!p.shape && p.bytes.empty()) {
+        missing({mlf_.origin, 0}, who + " has no shape and no byte size in any source: give " +
+                                      flag("--shape") + " " + t.sanitized + "=d0,d1,...");
+      }
+      return;
+    }
+    const std::size_t elem = dtype_bytes(p.dtype->value);
+    if (elem == 0) {
+      if (!p.dtype->option) {
+        error(p.dtype->where, who + " has dtype '" + printable(p.dtype->value, 40) +
+                                  "', which aot has no C++ type for (aot knows " + dtype_names() +
+                                  ")");
+      }
+      return;
+    }
+    t.dtype = p.dtype->value;
+    if (!p.shape) {
+      if (p.bytes.empty()) {
+        missing({mlf_.origin, 0}, who + " has no shape and no byte size in any source: give " +
+                                    flag("--shape") + " " + t.sanitized + "=d0,d1,...");
+        return;
+      }
+      const Claim<std::uint64_t>& b = p.bytes.front();
+      if (b.value % elem != 0 || b.value == 0) {
+        error(b.where, who + " is " + std::to_string(b.value) + " bytes, not a whole number of " +
+                           t.dtype);
+        return;
+      }
+      t.shape = {static_cast<std::int64_t>(b.value / elem)};
+      note(b.where, who + ": no shape in any source, using (" + std::to_string(b.value / elem) +
+                        ") from its byte size; " + flag("--shape") + " " + t.sanitized +
+                        "=... gives the real one");
+    } else {
+      t.shape = p.shape->value;
+    }
+    const Where shape_from = p.shape ? p.shape->where : Where{};
+    std::uint64_t bytes = elem;
+    for (std::int64_t d : t.shape) {
+      if (d <= 0) {
+        error(shape_from, who + " has dimension " + std::to_string(d) + " in " + join_shape(t.shape));
+        return;
+      }
+      if (bytes > UINT64_MAX / static_cast<std::uint64_t>(d) ||
+          bytes * static_cast<std::uint64_t>(d) > (std::uint64_t{1} << 48)) {
+        error(shape_from, who + " shape " + join_shape(t.shape) + " x " + t.dtype +
+                              " is larger than any memory (more than 2^48 bytes)");
+        return;
+      }
+      bytes *= static_cast<std::uint64_t>(d);
+    }
+    for (const Claim<std::uint64_t>& b : p.bytes) {
+      if (b.value != bytes) {
+        error(p.shape && p.shape->option ? p.shape->where : b.where,
+              who + " is " + std::to_string(b.value) + " bytes in " + b.where.str() + ", but shape " +
+                  join_shape(t.shape) + " x " + t.dtype + (p.shape ? " (from " + shape_from.str() + ")" : "") +
+                  " is " + std::to_string(bytes) + " bytes");
+        return;
+      }
+    }
+    t.size_bytes = bytes;
+    // Facts only an option states.
+    if (p.shape && p.shape->option) {
+      const bool relay_shape = relay_tensor(p.input, p.index, t) != nullptr;
+      if (!p.bytes.empty() && !relay_shape) {
+        t.comments.push_back("shape from " + flag("--shape") + "; its element count is checked against " +
+                             p.bytes.front().where.str());
+      } else if (!relay_shape) {
+        t.comments.push_back("shape from " + flag("--shape") + ", unverified: no source states it");
+        note(option_where("--shape"), who + ": shape " + join_shape(t.shape) +
+                                          " is unverified (no source states a shape or a size)");
+      }
+    }
+    if (p.dtype->option) {
+      if (p.bytes.empty() || !p.shape || p.shape->option) {
+        t.comments.push_back("dtype from " + flag("--dtype") + ", unverified: no source states it");
+        note(option_where("--dtype"), who + ": dtype " + t.dtype + " is unverified (no source states it)");
+      } else {
+        t.comments.push_back("dtype from " + flag("--dtype") + "; checked against the shape in " +
+                             shape_from.str() + " and the size in " + p.bytes.front().where.str());
+      }
+    }
+  }
+
+  void check_options_name_tensors() {
+    if (!names_known_) return;
+    auto names = [&] {
+      std::vector<std::string> all;
+      for (const auto* l : {&model_.inputs, &model_.outputs})
+        for (const TensorFacts& t : *l) all.push_back(t.raw_name);
+      return join(all);
+    };
+    auto known = [&](const std::string& n) {
+      for (const auto* l : {&model_.inputs, &model_.outputs})
+        for (const TensorFacts& t : *l)
+          if (t.raw_name == n || t.sanitized == n) return true;
+      return false;
+    };
+    for (const auto& [n, v] : opt_.shapes) {
+      if (!known(n))
+        error(option_where("--shape"), "no tensor '" + printable(n) + "' in module " +
+                                           model_.module + " (it has " + names() + ")");
+    }
+    for (const auto& [n, v] : opt_.dtypes) {
+      if (!known(n))
+        error(option_where("--dtype"), "no tensor '" + printable(n) + "' in module " +
+                                           model_.module + " (it has " + names() + ")");
+    }
+  }
+
+  // ---- workspace, pools, devices ----------------------------------------------------------
+
+  void resolve_workspace() {
+    std::optional<Sourced<std::uint64_t>> ws;
+    if (header_) {
+      auto it = header_->sizes.find("WORKSPACE");
+      if (it != header_->sizes.end()) {
+        ws = it->second;
+        model_.workspace_size_from_header = true;
+      }
+    }
+    if (md_ != nullptr && md_->workspace) {
+      if (ws && ws->value != md_->workspace->value) {
+        error(md_->workspace->where,
+              "workspace_size_bytes is " + std::to_string(md_->workspace->value) + " but " +
+                  ws->where.str() + " says TVMGEN_" + upper(model_.module) + "_WORKSPACE_SIZE " +
+                  std::to_string(ws->value));
+      }
+      if (!ws) ws = md_->workspace;
+    }
+    if (ws) model_.workspace_size = ws->value;
+    workspace_where_ = ws ? ws->where : Where{};
+  }
+
+  void resolve_pools_and_devices() {
+    if (header_ && header_->pools) {
+      for (const auto& p : *header_->pools) {
+        PoolFacts pool;
+        pool.name = p.name;
+        auto it = header_->sizes.find(upper(p.name) + "_WORKSPACE_POOL");
+        if (it == header_->sizes.end()) {
+          error({header_->path, p.line}, "pool '" + p.name + "' has no TVMGEN_" +
+                                             upper(model_.module) + "_" + upper(p.name) +
+                                             "_WORKSPACE_POOL_SIZE");
+          continue;
+        }
+        pool.size_bytes = it->second.value;
+        pool.size_macro = "TVMGEN_" + upper(model_.module) + "_" + upper(p.name) + "_WORKSPACE_POOL_SIZE";
+        model_.pools.push_back(pool);
+      }
+    }
+    if (header_ && header_->devices) {
+      for (const auto& d : *header_->devices) model_.devices.push_back({d.name, ""});
+    }
+    if (header_) model_.workspace_io = header_->map_inputs;
+    // Pools inside the generated code (USMP's default with the C runtime since v0.9).
+    for (const SourceFile& f : src_.files) {
+      for (const c::Variable& v : f.code.variables) {
+        if (!v.is_static || v.is_extern) continue;
+        const bool rodata = v.section.find(".rodata.tvm") != std::string::npos;
+        const bool workspace =
+            v.section.find(".bss.noinit.tvm") != std::string::npos ||
+            v.section.find(".data.tvm") != std::string::npos ||
+            (v.type.base() == "uint8_t" && v.name.find("workspace") != std::string::npos);
+        if (workspace && v.type.base() == "uint8_t" && v.dims.size() == 1 && !rodata) {
+          model_.internal_pools = true;
+          internal_workspace_ = internal_workspace_ + v.dims[0];
+        } else if (v.is_const && (rodata || v.name.find("const_workspace") != std::string::npos)) {
+          model_.internal_pools = true;
+          constant_pool(f, v);
+        }
+      }
+    }
+  }
+
+  /// The size of an internal constant pool: TVM's "of total size N bytes" comment, else
+  /// the struct's layout computed here.
+  void constant_pool(const SourceFile& f, const c::Variable& v) {
+    std::optional<std::uint64_t> commented;
+    for (const auto& [line, n] : f.code.total_size_comments) {
+      if (line >= v.end_line && line <= v.end_line + 1) commented = n;
+    }
+    std::optional<std::uint64_t> computed;
+    const std::string tag = v.type.words.size() == 2 && v.type.words[0] == "struct" ? v.type.words[1] : "";
+    for (const c::Struct& s : f.code.structs) {
+      if (s.name != tag || !s.well_formed) continue;
+      std::uint64_t offset = 0, max_align = 1;
+      bool ok = true;
+      for (const c::Member& m : s.members) {
+        const std::size_t elem = m.type.pointers == 0 ? [&]() -> std::size_t {
+          const std::set<std::string> d = dtypes_of_c_type(m.type.base());
+          return d.empty() ? 0 : dtype_bytes(*d.begin());
+        }()
+                                                      : 8;
+        if (elem == 0) {
+          ok = false;
+          break;
+        }
+        std::uint64_t align = std::max<std::uint64_t>(elem, m.aligned);
+        if (align == 0 || (align & (align - 1)) != 0 || align > 4096) {
+          ok = false;
+          break;
+        }
+        std::uint64_t count = 1;
+        for (std::uint64_t d : m.dims) {
+          if (d == 0 || count > (std::uint64_t{1} << 40) / d) {
+            ok = false;
+            break;
+          }
+          count *= d;
+        }
+        if (!ok) break;
+        offset = (offset + align - 1) / align * align + count * elem;
+        max_align = std::max(max_align, align);
+      }
+      if (ok) computed = (offset + max_align - 1) / max_align * max_align;
+    }
+    // TVM's comment gives the pool's extent (last offset + last size); the struct in .rodata
+    // is that rounded up to its alignment, which is what the image holds.
+    if (commented && computed && (*commented > *computed || *computed - *commented >= 4096)) {
+      note({f.shown, v.line}, "constant pool '" + v.name + "' is " + std::to_string(*commented) +
+                                  " bytes by TVM's comment but its struct takes " +
+                                  std::to_string(*computed) + "; memory() counts the struct");
+    }
+    const std::optional<std::uint64_t> size = computed ? computed : commented;
+    if (size) {
+      model_.constants_size = model_.constants_size.value_or(0) + *size;
+    } else {
+      note({f.shown, v.line}, "the size of constant pool '" + v.name +
+                                  "' cannot be told; memory() leaves it out");
+    }
+  }
+
+  // ---- the entry function -----------------------------------------------------------------
+
+  void resolve_entry() {
+    const std::string& m = model_.module;
+    const std::string prefix = "tvmgen_" + m + "_";
+    const bool objects_only = src_.files.empty() && !src_.objects.empty();
+    const bool has_objects = !src_.objects.empty();
+    std::string choice;
+    if (opt_.entry) {
+      choice = *opt_.entry;
+      const Where w = option_where("--entry");
+      if (choice == "c") {
+        if (!model_.has_header) {
+          error(w, "the C interface needs codegen/host/include/tvmgen_" + m + ".h, which is missing");
+        } else if (run_def_.first != nullptr && run_packed_) {
+          error(w, "says the C interface, but " + prefix + "run in " + run_def_.second->shown + ":" +
+                       std::to_string(run_def_.first->line) + " is the packed function");
+        }
+      } else if (choice == "packed") {
+        if (run_def_.first != nullptr && !run_packed_) {
+          error(w, "says packed, but " + prefix + "run in " + run_def_.second->shown + ":" +
+                       std::to_string(run_def_.first->line) + " is the C interface (structs of pointers)");
+        } else if (run_def_.first == nullptr && !has_objects) {
+          error(w, "says packed, but no source defines " + prefix + "run");
+        }
+      } else if (choice == "unpacked") {
+        if (main_def_.first == nullptr && !has_objects) {
+          error(w, "says unpacked, but no source defines " + prefix + "__tvm_main__ or " + prefix +
+                       "run_model");
+        }
+      }
+      if (objects_only) {
+        model_.comments.push_back("entry convention from " + flag("--entry") +
+                                  ", unverified: the code is object files only");
+        note(w, "the convention is unverified: the MLF holds object files only");
+      }
+    } else if (run_def_.first != nullptr) {
+      choice = run_packed_ ? "packed" : "c";
+    } else if (header_ && header_->run) {
+      choice = "c";  // defined in an object file, or missing (checked below)
+    } else if (main_def_.first != nullptr) {
+      choice = "unpacked";
+    } else if (!src_.objects.empty()) {
+      error({mlf_.origin, 0}, "the code is object files only and there is no header: give " +
+                                  flag("--entry") + " c|packed|unpacked");
+      return;
+    } else {
+      error({mlf_.origin, 0}, "no entry function: no " + prefix + "run, " + prefix +
+                                  "__tvm_main__ or " + prefix + "run_model in codegen/host/src, and no header");
+      return;
+    }
+    if (choice == "c") {
+      model_.convention = Convention::kCInterface;
+      model_.entry_symbol = prefix + "run";
+      if (header_ && !header_->run) {
+        error({header_->path, 0}, "declares no " + prefix + "run");
+      }
+      if (run_def_.first == nullptr && !has_objects && header_ && header_->run) {
+        missing_run_ = true;
+      }
+    } else if (choice == "packed") {
+      model_.convention = Convention::kPacked;
+      model_.entry_symbol = prefix + "run";
+    } else {
+      model_.convention = Convention::kUnpacked;
+      unpacked_entry();
+    }
+  }
+
+  void unpacked_entry() {
+    const c::Function* main = main_def_.first;
+    if (main == nullptr) {
+      error(option_where("--entry"), "the unpacked entry needs the C sources of __tvm_main__");
+      return;
+    }
+    model_.entry_symbol = main->name;
+    const Where w{main_def_.second->shown, main->line};
+    const std::size_t want =
+        model_.inputs.size() + model_.outputs.size() + model_.pools.size() + model_.devices.size();
+    if (main->params.size() != want) {
+      error(w, main->name + " takes " + std::to_string(main->params.size()) + " arguments but the model has " +
+                   std::to_string(model_.inputs.size()) + " inputs, " +
+                   std::to_string(model_.outputs.size()) + " outputs, " +
+                   std::to_string(model_.pools.size()) + " external pools and " +
+                   std::to_string(model_.devices.size()) + " devices" +
+                   (model_.internal_pools ? " (the others are internal pools, which only " +
+                                                model_.module + "_lib0.c's run() can pass: use the C interface)"
+                                          : ""));
+      return;
+    }
+    for (std::size_t k = 0; k < main->params.size(); ++k) {
+      const c::Param& p = main->params[k];
+      const std::string cpp = p.type.pointers == 1 ? cpp_spelling_of_c_type(p.type.base()) : "";
+      if (!p.type.well_formed || cpp.empty()) {
+        error(w, "parameter " + std::to_string(k + 1) + " of " + main->name + " is '" +
+                     printable(p.type.str(), 60) + "', not a pointer to a C element type");
+        continue;
+      }
+      model_.entry_params.push_back(cpp + "*");
+    }
+  }
+
+  // ---- an MLF with parts missing ---------------------------------------------------------
+
+  void check_completeness() {
+    if (!src_.objects.empty()) return;  // object code may define anything
+    const std::string prefix = "tvmgen_" + model_.module + "_";
+    std::vector<std::string> files;
+    for (const SourceFile& f : src_.files) files.push_back(f.path.substr(f.path.rfind('/') + 1));
+    const std::string found = files.empty() ? "no .c file" : join(files);
+    if (missing_run_) {
+      error({header_->path, header_->run->line},
+            prefix + "run is declared here but no source in codegen/host/src defines it (found " +
+                found + "): " + model_.module +
+                "_lib0.c is missing; repositories often leave out files of 4 MiB or more, and lib0 "
+                "holds the constants");
+    }
+    std::set<std::string> defined_fns, defined_vars;
+    for (const SourceFile& f : src_.files) {
+      for (const c::Function& fn : f.code.functions)
+        if (fn.defined) defined_fns.insert(fn.name);
+      for (const c::Variable& v : f.code.variables)
+        if (!v.is_extern) defined_vars.insert(v.name);
+    }
+    std::set<std::string> reported;
+    for (const SourceFile& f : src_.files) {
+      for (const c::Function& fn : f.code.functions) {
+        if (!fn.defined) continue;
+        for (const c::Call& call : fn.calls) {
+          if (call.callee.rfind(prefix, 0) != 0 || defined_fns.count(call.callee) != 0 ||
+              !reported.insert(call.callee).second)
+            continue;
+          error({f.shown, call.line},
+                fn.name + " calls " + call.callee + ", which no source defines (found " + found +
+                    "): a lib file is missing");
+        }
+        // Pools the run wrapper passes by name must be defined somewhere.
+        if (fn.name != prefix + "run") continue;
+        for (const c::Call& call : fn.calls) {
+          if (call.callee.rfind(prefix, 0) != 0) continue;
+          for (const std::string& a : call.args) {
+            std::string id = a;
+            while (!id.empty() && (id[0] == '&' || id[0] == '(')) id.erase(0, 1);
+            while (!id.empty() && id.back() == ')') id.pop_back();
+            if (!c::is_identifier(id) || defined_vars.count(id) != 0) continue;
+            bool is_param = false;
+            for (const c::Param& p : fn.params) is_param = is_param || p.name == id;
+            if (is_param || id == "NULL" || !reported.insert(id).second) continue;
+            error({f.shown, call.line}, fn.name + " passes '" + id +
+                                            "', which no source defines: a pool declared but not "
+                                            "defined (a lib file is missing?)");
+          }
+        }
+      }
+    }
+  }
+
+  void check_io_size() {
+    if (md_ == nullptr || !md_->io || report_.failed()) return;
+    std::uint64_t sum = 0;
+    for (const auto* l : {&model_.inputs, &model_.outputs})
+      for (const TensorFacts& t : *l) sum += t.size_bytes;
+    if (sum != md_->io->value) {
+      std::vector<std::string> parts;
+      for (const auto* l : {&model_.inputs, &model_.outputs})
+        for (const TensorFacts& t : *l)
+          parts.push_back(printable(t.raw_name, 40) + " " + std::to_string(t.size_bytes));
+      error(md_->io->where, "io_size_bytes is " + std::to_string(md_->io->value) +
+                                " but the inputs and outputs add up to " + std::to_string(sum) +
+                                " (" + join(parts) + ")");
+    }
+  }
+
+  // ---- C++ names --------------------------------------------------------------------------
+
+  void assign_type_names() {
+    std::set<std::string> used;
+    auto take = [&](const std::string& wanted, const std::string& what) {
+      std::string n = wanted;
+      const bool usable = is_plain_identifier(n) && reserved_member_names().count(n) == 0 &&
+                          n != model_.type_name && n != model_.module;
+      if (!usable) n = "t_" + sanitize(wanted);
+      if (!is_plain_identifier(n)) n = "t_";
+      std::string unique = n;
+      for (int i = 2; used.count(unique) != 0 || unique == model_.type_name; ++i)
+        unique = n + "_" + std::to_string(i);
+      used.insert(unique);
+      if (unique != wanted) {
+        note({mlf_.origin, 0}, what + " '" + printable(wanted) + "' is " + unique +
+                                   " in C++ ('" + printable(wanted) +
+                                   "' cannot name a type there); its name strings are unchanged");
+      }
+      return unique;
+    };
+    for (TensorFacts& t : model_.inputs) t.type_name = take(t.sanitized, "input");
+    for (TensorFacts& t : model_.outputs) t.type_name = take(t.sanitized, "output");
+    for (PoolFacts& p : model_.pools) p.type_name = take(p.name, "pool");
+    for (DeviceFacts& d : model_.devices) d.type_name = take(d.name, "device");
+  }
+
+  const Archive& mlf_;
+  const Options& opt_;
+  Report& report_;
+  Model model_;
+  std::optional<MetadataFacts> md_file_;
+  const MetadataModule* md_ = nullptr;
+  std::string header_path_;
+  std::optional<HeaderFacts> header_;
+  bool header_broken_ = false;
+  std::optional<RelayFacts> relay_;
+  bool relay_broken_ = false;
+  bool md_broken_ = false;
+  SourceFacts src_;
+  std::pair<const c::Function*, const SourceFile*> run_def_{nullptr, nullptr};
+  std::pair<const c::Function*, const SourceFile*> main_def_{nullptr, nullptr};
+  bool run_packed_ = false;
+  bool names_known_ = true;
+  bool inputs_known_count_ = false;
+  Where n_where_;
+  std::map<std::size_t, Typed> typed_in_, typed_out_;
+  bool io_remainder_used_ = false;
+  std::uint64_t internal_workspace_ = 0;
+  Where workspace_where_;
+  bool missing_run_ = false;
+};
 
 }  // namespace
 
-Model resolve(const Archive& mlf, const Options& opt) {
-  const bool any_codegen = std::any_of(mlf.files.begin(), mlf.files.end(), [](const auto& f) {
-    return f.first.rfind("codegen/", 0) == 0;
-  });
-  if (!any_codegen) {
-    throw Error(mlf.origin, 0, "not a Model Library Format archive: no codegen/ folder");
-  }
-
-  Model model;
-  std::optional<MetadataFacts> md;
-  if (const std::string* text = mlf.find("metadata.json")) {
-    md = parse_metadata(mlf.origin + "/metadata.json", *text);
-  }
-  model.module = opt.module ? *opt.module : md ? md->model_name : module_from_files(mlf);
-  if (model.module.empty()) {
-    throw Error(mlf.origin, 0,
-                "cannot tell the module name (no metadata.json, no tvmgen_<m>.h, no <m>_lib0.c): "
-                "give --module");
-  }
-  if (md && md->model_name != model.module) {
-    throw Error(mlf.origin + "/metadata.json", 0,
-                "model_name is '" + md->model_name + "' but --module says '" + model.module + "'");
-  }
-  const std::string m = model.module;
-  model.type_name = opt.type_name.empty() ? m : opt.type_name;
-  if (!is_usable_type_name(model.type_name)) {
-    throw Error(opt.type_name.empty() ? "module name" : "--name", 0,
-                "'" + model.type_name +
-                    "' cannot name the C++ type (a keyword, not an identifier, or a member every "
-                    "model description has): give --name");
-  }
-  model.name_space = opt.name_space;
-
-  std::optional<HeaderFacts> header;
-  const std::string header_path = "codegen/host/include/tvmgen_" + m + ".h";
-  if (const std::string* text = mlf.find(header_path)) {
-    header = parse_header(mlf.origin + "/" + header_path, *text, m);
-    model.has_header = true;
-    model.header_name = "tvmgen_" + m + ".h";
-  }
-  std::optional<RelayFacts> relay;
-  for (const std::string& p : {"src/" + m + ".relay", std::string("src/relay.txt")}) {
-    if (const std::string* text = mlf.find(p)) {
-      relay = parse_relay(mlf.origin + "/" + p, *text);
-      break;
-    }
-  }
-  const SourceFacts src = scan_sources(mlf, m);
-  const std::string md_path = mlf.origin + "/metadata.json";
-  const std::string header_file = header ? header->path : "";
-
-  // Names and order: the header's structs, else Relay's signature, else metadata.json.
-  auto names = [&](bool inputs) {
-    std::vector<TensorFacts> out;
-    if (header) {
-      for (const std::string& member : inputs ? header->inputs : header->outputs) {
-        TensorFacts t;
-        t.sanitized = member;
-        t.raw_name = member;
-        out.push_back(t);
-      }
-      return out;
-    }
-    const std::vector<std::string>& order = inputs ? opt.input_order : opt.output_order;
-    if (!order.empty()) {
-      for (const std::string& n : order) {
-        TensorFacts t;
-        t.raw_name = n;
-        t.sanitized = sanitize(n);
-        out.push_back(t);
-      }
-      return out;
-    }
-    if (relay && inputs) return relay->inputs;
-    if (relay && !inputs && relay->has_return_type) {
-      out = relay->outputs;
-      for (std::size_t i = 0; i < out.size(); ++i) {
-        out[i].raw_name = i < relay->output_names.size() ? relay->output_names[i]
-                          : out.size() == 1              ? "output"
-                                                         : "output" + std::to_string(i);
-        out[i].sanitized = sanitize(out[i].raw_name);
-      }
-      return out;
-    }
-    if (md && md->has_io) {
-      out = inputs ? md->inputs : md->outputs;
-      if (out.size() > 1) {
-        // JSON key order is not the argument order; TVM's own output names sort by number.
-        const std::regex numbered("^output([0-9]+)$");
-        const bool all_numbered = std::all_of(out.begin(), out.end(), [&](const TensorFacts& t) {
-          return std::regex_match(t.raw_name, numbered);
-        });
-        if (inputs || !all_numbered) {
-          throw Error(md_path, 0,
-                      std::string("the order of the ") + (inputs ? "inputs" : "outputs") +
-                          " is unknown (no header, no Relay text): give --" +
-                          (inputs ? "inputs" : "outputs") + " a,b,...");
-        }
-        std::sort(out.begin(), out.end(), [](const TensorFacts& a, const TensorFacts& b) {
-          return std::stoul(a.raw_name.substr(6)) < std::stoul(b.raw_name.substr(6));
-        });
-      }
-      return out;
-    }
-    throw Error(mlf.origin, 0,
-                std::string("no source names the model's ") + (inputs ? "inputs" : "outputs") +
-                    " (no header, Relay text or metadata inputs/outputs)");
-  };
-  model.inputs = names(true);
-  model.outputs = names(false);
-
-  // Relay's raw input names, and v0.12's output_tensor_names, restore names the header sanitised.
-  if (relay) {
-    for (TensorFacts& t : model.inputs) {
-      if (const TensorFacts* r = by_name(relay->inputs, t.sanitized)) t.raw_name = r->raw_name;
-    }
-    if (relay->output_names.size() == model.outputs.size()) {
-      for (std::size_t i = 0; i < model.outputs.size(); ++i) {
-        if (sanitize(relay->output_names[i]) == model.outputs[i].sanitized)
-          model.outputs[i].raw_name = relay->output_names[i];
-      }
-    }
-  }
-  if (md) {
-    for (auto* list : {&model.inputs, &model.outputs}) {
-      for (TensorFacts& t : *list) {
-        const TensorFacts* f =
-            by_name(list == &model.inputs ? md->inputs : md->outputs, t.sanitized);
-        if (f != nullptr && t.raw_name == t.sanitized) t.raw_name = f->raw_name;
-      }
-    }
-  }
-
-  // Facts per tensor, each from every source that has it.
-  auto fill = [&](TensorFacts& t, bool is_input, std::size_t index) {
-    std::string dtype_from, shape_from, size_from;
-    if (relay) {
-      const TensorFacts* r = nullptr;
-      if (is_input) {
-        r = by_name(relay->inputs, t.sanitized);
-      } else if (relay->has_return_type && index < relay->outputs.size()) {
-        r = &relay->outputs[index];
-      }
-      if (r != nullptr) {
-        merge(t.dtype, dtype_from, r->dtype, relay->path, "dtype", t.raw_name,
-              [](const std::string& s) { return s; });
-        merge(t.shape, shape_from, r->shape, relay->path, "shape", t.raw_name, join_shape);
-      }
-    }
-    if (md) {
-      if (const TensorFacts* f = by_name(is_input ? md->inputs : md->outputs, t.sanitized)) {
-        merge(t.dtype, dtype_from, f->dtype, md_path, "dtype", t.raw_name,
-              [](const std::string& s) { return s; });
-        merge(t.size_bytes, size_from, f->size_bytes, md_path, "byte size", t.raw_name,
-              [](std::size_t v) { return std::to_string(v); });
-      }
-    }
-    if (header) {
-      auto it = header->size_macros.find(upper(t.sanitized));
-      if (it != header->size_macros.end()) {
-        t.size_macro = "TVMGEN_" + upper(m) + "_" + upper(t.sanitized) + "_SIZE";
-        merge(t.size_bytes, size_from, std::optional<std::size_t>(it->second.first),
-              header->path + ":" + std::to_string(it->second.second), "byte size", t.raw_name,
-              [](std::size_t v) { return std::to_string(v); });
-      }
-    }
-    if (const std::string* d = option_for(opt.dtypes, t)) {
-      merge(t.dtype, dtype_from, std::optional<std::string>(*d), "--dtype", "dtype", t.raw_name,
-            [](const std::string& s) { return s; });
-    }
-    if (const auto* s = option_for(opt.shapes, t)) {
-      merge(t.shape, shape_from, std::optional<std::vector<std::int64_t>>(*s), "--shape", "shape",
-            t.raw_name, join_shape);
-    }
-    const std::string role = is_input ? "input" : "output";
-    if (!t.dtype) {
-      throw Error(mlf.origin, 0,
-                  role + " '" + t.raw_name + "' has no dtype in any source: give --dtype " +
-                      t.sanitized + "=<int8|float32|...>");
-    }
-    const std::size_t elem = dtype_bytes(*t.dtype);
-    if (elem == 0 || cpp_element_type(*t.dtype).empty()) {
-      throw Error(dtype_from, 0,
-                  role + " '" + t.raw_name + "' has dtype '" + *t.dtype +
-                      "', which aot has no C++ type for");
-    }
-    if (!t.shape) {
-      if (!t.size_bytes) {
-        throw Error(mlf.origin, 0,
-                    role + " '" + t.raw_name +
-                        "' has no shape and no byte size in any source: give --shape " +
-                        t.sanitized + "=d0,d1,...");
-      }
-      if (*t.size_bytes % elem != 0) {
-        throw Error(size_from, 0,
-                    role + " '" + t.raw_name + "' is " + std::to_string(*t.size_bytes) +
-                        " bytes, not a whole number of " + *t.dtype);
-      }
-      t.shape = std::vector<std::int64_t>{static_cast<std::int64_t>(*t.size_bytes / elem)};
-      model.notes.push_back(role + " '" + t.raw_name + "': no shape in any source, using (" +
-                            std::to_string(*t.size_bytes / elem) +
-                            ") from its byte size; --shape " + t.sanitized +
-                            "=... gives the real one");
-    }
-    std::size_t count = 1;
-    for (std::int64_t d : *t.shape) {
-      if (d <= 0)
-        throw Error(shape_from, 0,
-                    role + " '" + t.raw_name + "' has dimension " + std::to_string(d));
-      count *= static_cast<std::size_t>(d);
-    }
-    const std::size_t bytes = count * elem;
-    if (t.size_bytes && *t.size_bytes != bytes) {
-      throw Error(size_from, 0,
-                  role + " '" + t.raw_name + "' is " + std::to_string(*t.size_bytes) +
-                      " bytes here, but shape " + join_shape(*t.shape) + " x " + *t.dtype +
-                      " (from " + shape_from + ") is " + std::to_string(bytes));
-    }
-    t.size_bytes = bytes;
-  };
-  for (std::size_t i = 0; i < model.inputs.size(); ++i) fill(model.inputs[i], true, i);
-  for (std::size_t i = 0; i < model.outputs.size(); ++i) fill(model.outputs[i], false, i);
-  if (relay && relay->has_return_type && relay->outputs.size() != model.outputs.size()) {
-    throw Error(relay->path, 0,
-                "@main returns " + std::to_string(relay->outputs.size()) +
-                    " tensors but the model has " + std::to_string(model.outputs.size()) +
-                    " outputs");
-  }
-  if (relay && header) {
-    for (const TensorFacts& r : relay->inputs) {
-      if (!by_name(model.inputs, r.sanitized)) {
-        throw Error(relay->path, 0,
-                    "input '" + r.raw_name + "' of @main is not in " + header->path +
-                        " (bound parameters are named %v_param_<k>)");
-      }
-    }
-  }
-
-  // Workspace: the header's macro and metadata.json must agree.
-  if (header && header->workspace_size) {
-    model.workspace_size = header->workspace_size;
-    model.workspace_size_from_header = true;
-  }
-  if (md && md->workspace_size) {
-    if (model.workspace_size && *model.workspace_size != *md->workspace_size) {
-      throw Error(md_path, 0,
-                  "workspace_size_bytes is " + std::to_string(*md->workspace_size) + " but " +
-                      header_file + " says TVMGEN_" + upper(m) + "_WORKSPACE_SIZE " +
-                      std::to_string(*model.workspace_size));
-    }
-    model.workspace_size = md->workspace_size;
-  }
-
-  // Pools and devices from the header.
-  if (header) {
-    for (const std::string& p : header->pools) {
-      PoolFacts pool;
-      pool.name = p;
-      auto it = header->size_macros.find(upper(p) + "_WORKSPACE_POOL");
-      if (it == header->size_macros.end()) {
-        throw Error(
-            header->path, 0,
-            "pool '" + p + "' has no TVMGEN_" + upper(m) + "_" + upper(p) + "_WORKSPACE_POOL_SIZE");
-      }
-      pool.size_bytes = it->second.first;
-      pool.size_macro = "TVMGEN_" + upper(m) + "_" + upper(p) + "_WORKSPACE_POOL_SIZE";
-      model.pools.push_back(pool);
-    }
-    model.devices = header->devices;
-    model.workspace_io = header->has_map_inputs;
-  }
-
-  // The entry function: what the sources define decides.
-  const std::string choice = opt.entry             ? *opt.entry
-                             : src.run_c_interface ? "c"
-                             : src.run_packed      ? "packed"
-                             : src.tvm_main        ? "unpacked"
-                             : src.run_model       ? "unpacked"
-                             : header              ? "c"
-                                                   : "";
-  if (choice == "c") {
-    if (!header)
-      throw Error(mlf.origin, 0, "the C interface needs codegen/host/include/tvmgen_" + m + ".h");
-    model.convention = Convention::kCInterface;
-    model.entry_symbol = "tvmgen_" + m + "_run";
-  } else if (choice == "packed") {
-    model.convention = Convention::kPacked;
-    model.entry_symbol = "tvmgen_" + m + "_run";
-  } else if (choice == "unpacked") {
-    model.convention = Convention::kUnpacked;
-    const bool use_main = src.tvm_main || !src.run_model;
-    model.entry_symbol = "tvmgen_" + m + (use_main ? "___tvm_main__" : "_run_model");
-    model.entry_params = use_main ? src.tvm_main_params : src.run_model_params;
-    const std::size_t want =
-        model.inputs.size() + model.outputs.size() + model.pools.size() + model.devices.size();
-    if (model.entry_params.size() != want) {
-      throw Error(mlf.origin, 0,
-                  model.entry_symbol + " takes " + std::to_string(model.entry_params.size()) +
-                      " arguments, the model has " + std::to_string(want) + " tensors" +
-                      (src.internal_pools ? " (internal pools: use the C interface)" : ""));
-    }
-  } else {
-    throw Error(mlf.origin, 0,
-                "no entry function: no tvmgen_" + m +
-                    "_run, __tvm_main__ or run_model in codegen/host/src and no header");
-  }
-
-  model.internal_pools = src.internal_pools;
-  model.uses_last_error = src.sets_last_error;
-  if (src.alloc_call_sites > 0) {
-    model.uses_backend_workspace = true;
-    model.workspace_allocations = src.alloc_call_sites;
-    if (!model.workspace_size) {
-      throw Error(mlf.origin, 0,
-                  "the code calls TVMBackendAllocWorkspace but no source gives the workspace size "
-                  "(TVMGEN_" +
-                      upper(m) + "_WORKSPACE_SIZE or metadata.json)");
-    }
-  }
-  return model;
+Model resolve(const Archive& mlf, const Options& options, Report& report) {
+  return Resolver(mlf, options, report).run();
 }
 
 }  // namespace aot_gen

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+// The generator's readers on their own: inputs written here, expectations by hand.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "c_scan.hpp"
+#include "facts.hpp"
+#include "json.hpp"
+#include "names.hpp"
+
+using aot_gen::Report;
+
+namespace {
+
+std::string first_error(const Report& r) {
+  for (const aot_gen::Message& m : r.messages()) {
+    if (m.kind == aot_gen::Message::Kind::kError) return m.str();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("sanitize matches TVM: one '_' per byte, no case change") {
+  REQUIRE(aot_gen::sanitize("serving_default_input_1:0") == "serving_default_input_1_0");
+  REQUIRE(aot_gen::sanitize("a/b.c-d") == "a_b_c_d");
+  REQUIRE(aot_gen::sanitize("\xc3\xa9") == "__");  // two bytes of UTF-8, two underscores
+}
+
+TEST_CASE("json: lines, strings and numbers as written") {
+  const auto v = aot_gen::json::parse("m.json", "{\n  \"a\": 1,\n  \"b\": [\"x\\u00e9\\ud83d\\ude00\", 5.0]\n}");
+  REQUIRE(v.members.size() == 2);
+  REQUIRE(v.members[1].line == 3);
+  REQUIRE(v.find("a")->as_uint() == 1u);
+  REQUIRE(v.find("b")->items[0].text == "x\xc3\xa9\xf0\x9f\x98\x80");
+  REQUIRE_FALSE(v.find("b")->items[1].as_uint());  // 5.0 is not a whole number here
+  REQUIRE_FALSE(aot_gen::json::parse("m.json", "18446744073709551616").as_uint());  // 2^64
+  REQUIRE(aot_gen::json::parse("m.json", "18446744073709551615").as_uint() == UINT64_MAX);
+}
+
+TEST_CASE("json: duplicate keys, deep nesting and bad text stop with the line") {
+  auto stop_of = [](const std::string& text) {
+    try {
+      aot_gen::json::parse("m.json", text);
+    } catch (const aot_gen::Stop& s) {
+      return s.where.str() + ": " + s.text;
+    }
+    return std::string("no error");
+  };
+  REQUIRE(stop_of("{\"k\": 1,\n\"k\": 2}") ==
+          "m.json:2: key \"k\" appears twice in one object (first on line 1)");
+  REQUIRE(stop_of(std::string(100, '[')) == "m.json:1: nested more than 64 levels deep");
+  REQUIRE(stop_of("{\"a\": 01}") == "m.json:1: bad number (leading zero)");
+  REQUIRE(stop_of("\"\\ud800\"") == "m.json:1: unpaired surrogate in a \\u escape");
+  REQUIRE(stop_of("{\"a\"\n\n: tru}") == "m.json:3: unexpected character 't'");
+}
+
+TEST_CASE("C scanner: structs, prototypes, definitions, calls and macros with lines") {
+  const std::string code =
+      "#define TVMGEN_M_X_SIZE (0x10)\n"          // 1
+      "#define TVMGEN_M_Y_SIZE 12u /* y */\n"      // 2
+      "const char* s = \"/* not a comment\";\n"    // 3
+      "struct tvmgen_m_inputs {\n"                 // 4
+      "  void* x;\n"                               // 5
+      "};\n"                                       // 6
+      "#ifdef __cplusplus\nextern \"C\"\n#endif\n"  // 7-9
+      "TVM_DLL int32_t tvmgen_m___tvm_main__(int8_t* x_buffer_var, float* out);\n"  // 10
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs, struct tvmgen_m_outputs* o) {\n"
+      "  return tvmgen_m___tvm_main__(inputs->x, ((float*)(o->y)));\n"  // 12
+      "}\n"
+      "__attribute__((section(\".bss.noinit.tvm\"), aligned(16)))\n"  // 14
+      "static uint8_t global_workspace[64];\n";                         // 15
+  const aot_gen::c::File f = aot_gen::c::scan(code, "tvmgen_");
+  REQUIRE(f.macros.size() == 2);
+  REQUIRE(aot_gen::c::parse_integer(f.macros[0].value) == 16u);
+  REQUIRE(aot_gen::c::parse_integer(f.macros[1].value) == 12u);
+  REQUIRE(f.structs.size() == 1);
+  REQUIRE(f.structs[0].members.at(0).name == "x");
+  REQUIRE(f.structs[0].members.at(0).line == 5);
+  REQUIRE(f.functions.size() == 2);
+  REQUIRE_FALSE(f.functions[0].defined);
+  REQUIRE(f.functions[0].line == 10);
+  REQUIRE(f.functions[0].params.at(0).type.str() == "int8_t*");
+  REQUIRE(f.functions[0].params.at(0).name == "x_buffer_var");
+  REQUIRE(f.functions[1].defined);
+  REQUIRE(f.functions[1].params.at(1).type.str() == "struct tvmgen_m_outputs*");
+  REQUIRE(f.functions[1].calls.size() == 1);
+  REQUIRE(f.functions[1].calls[0].line == 12);
+  REQUIRE(f.functions[1].calls[0].args ==
+          std::vector<std::string>{"inputs->x", "((float*)(o->y))"});
+  const auto& ws = f.variables.back();
+  REQUIRE(ws.name == "global_workspace");
+  REQUIRE(ws.is_static);
+  REQUIRE(ws.section == ".bss.noinit.tvm");
+  REQUIRE(ws.dims == std::vector<std::uint64_t>{64});
+}
+
+TEST_CASE("C scanner: garbage is read in one pass and yields no well-formed parameter") {
+  const std::string code = std::string("int32_t tvmgen_m___tvm_main__(int8_t\xff\x60* a) {}\n") +
+                           std::string(100000, '(') + "\n/* unterminated";
+  const aot_gen::c::File f = aot_gen::c::scan(code, "tvmgen_");
+  REQUIRE(f.functions.at(0).name == "tvmgen_m___tvm_main__");
+  REQUIRE_FALSE(f.functions[0].params.at(0).type.well_formed);
+}
+
+TEST_CASE("C integers as #define writes them") {
+  using aot_gen::c::parse_integer;
+  REQUIRE(parse_integer("42") == 42u);
+  REQUIRE(parse_integer("0x2A") == 42u);
+  REQUIRE(parse_integer("052") == 42u);
+  REQUIRE(parse_integer("((uint32_t)42UL)") == 42u);
+  REQUIRE_FALSE(parse_integer("42 + 1"));
+  REQUIRE_FALSE(parse_integer("99999999999999999999"));  // more than 64 bits
+  REQUIRE_FALSE(parse_integer("08"));
+}
+
+TEST_CASE("Relay: names with ':', comments, bound params, tuple return, space before ':'") {
+  const std::string text =
+      "#[version = \"0.0.5\"]\n"
+      "def @main(%x:0: Tensor[(1, 3), int8] /* ty=Tensor[(1, 3), int8] span=x:0 */,\n"
+      "          %v_param_2: Tensor[(3), int8], %y : Tensor[(), float32],\n"
+      "          output_tensor_names=[\"A\", \"B:0\"]) -> (Tensor[(1, 3), int8], Tensor[(2), "
+      "int32]) {\n"
+      "  (%x:0, %y)\n}\n";
+  Report report;
+  const auto r = aot_gen::read_relay("m.relay", text, report);
+  REQUIRE(r);
+  REQUIRE(r->inputs.size() == 2);
+  REQUIRE(r->inputs[0].raw_name == "x:0");
+  REQUIRE(*r->inputs[0].dtype == "int8");
+  REQUIRE(r->inputs[0].shape == std::vector<std::int64_t>{1, 3});
+  REQUIRE(r->inputs[1].raw_name == "y");
+  REQUIRE(r->inputs[1].line == 3);
+  REQUIRE(*r->inputs[1].dtype == "float32");
+  REQUIRE(r->inputs[1].shape.empty());
+  REQUIRE(r->outputs->size() == 2);
+  REQUIRE(*(*r->outputs)[1].dtype == "int32");
+  REQUIRE(r->output_names == std::vector<std::string>{"A", "B:0"});
+}
+
+TEST_CASE("Relay without '->' takes the result type from the last expression's ty=") {
+  Report report;
+  const auto r = aot_gen::read_relay(
+      "m.relay",
+      "def @main(%a: Tensor[(4), uint8]) {\n  add(%a, 1 /* ty=uint8 */) /* ty=Tensor[(4), uint8] */\n}\n",
+      report);
+  REQUIRE(r);
+  REQUIRE(r->outputs->size() == 1);
+  REQUIRE((*r->outputs)[0].shape == std::vector<std::int64_t>{4});
+  const auto untyped =
+      aot_gen::read_relay("m.relay", "def @main(%a: Tensor[(4), uint8]) {\n  %a\n}\n", report);
+  REQUIRE(untyped);
+  REQUIRE_FALSE(untyped->outputs);
+}
+
+TEST_CASE("Relay errors are one line and name the token's own line") {
+  Report report;
+  REQUIRE_FALSE(aot_gen::read_relay("m.relay", "\n\ndef @main(%a: Tensor[(4,\n n), uint8]) {\n}\n",
+                                    report));
+  REQUIRE(first_error(report) ==
+          "aot-gen: error: m.relay:4: dimension 'n' is not a number (dynamic shapes are not "
+          "supported)");
+  Report r2;
+  REQUIRE_FALSE(aot_gen::read_relay("m.relay", "def @main(3\n3)", r2));  // F12
+  REQUIRE(first_error(r2) == "aot-gen: error: m.relay:1: unexpected '3' in the signature of @main");
+}
+
+TEST_CASE("header: structs, macros in any order and any spelling, run declaration") {
+  const std::string h =
+      "#define TVMGEN_M_WORKSPACE_SIZE 64\n#define TVMGEN_M_B_SIZE (4)\n#define TVMGEN_M_A_SIZE 0x2\n"
+      "#define TVMGEN_M_P_WORKSPACE_POOL_SIZE 128\n"
+      "struct tvmgen_m_inputs {\n  void* a;\n  void* b;\n};\n"
+      "struct tvmgen_m_outputs {\n  void* output;\n};\n"
+      "struct tvmgen_m_workspace_pools {\n  void* p;\n};\n"
+      "int32_t tvmgen_m_run(\n  struct tvmgen_m_inputs* inputs,\n  struct tvmgen_m_outputs* "
+      "outputs,\n  struct tvmgen_m_workspace_pools* workspace_pools\n);\n";
+  Report report;
+  const auto f = aot_gen::read_header("tvmgen_m.h", h, "m", report);
+  REQUIRE(f);
+  REQUIRE(f->inputs->size() == 2);
+  REQUIRE((*f->inputs)[1].name == "b");
+  REQUIRE(f->pools->at(0).name == "p");
+  REQUIRE(f->sizes.at("WORKSPACE").value == 64);
+  REQUIRE(f->sizes.at("A").value == 2);
+  REQUIRE(f->sizes.at("A").where.line == 3);
+  REQUIRE(f->sizes.at("B").value == 4);
+  REQUIRE(f->run->params.size() == 3);
+}
+
+TEST_CASE("header: a size that is not a number, or defined twice differently, is an error") {
+  Report report;
+  REQUIRE_FALSE(aot_gen::read_header(
+      "h.h",
+      "#define TVMGEN_M_A_SIZE 4\n#define TVMGEN_M_A_SIZE 5\n#define TVMGEN_M_B_SIZE sizeof(x)\n"
+      "struct tvmgen_m_inputs {\n  void* a;\n};\nstruct tvmgen_m_outputs {\n  void* y;\n};\n",
+      "m", report));
+  REQUIRE(report.errors() == 2);
+  REQUIRE(report.messages()[0].str() ==
+          "aot-gen: error: h.h:2: TVMGEN_M_A_SIZE is defined again as 5 (it was 4 on line 1)");
+  REQUIRE(report.messages()[1].str() ==
+          "aot-gen: error: h.h:3: TVMGEN_M_B_SIZE is 'sizeof(x)', which aot-gen cannot read as a "
+          "number");
+}
+
+TEST_CASE("metadata: flat v5/v6 and per-module v7, each fact with its line") {
+  Report report;
+  const auto v5 = aot_gen::read_metadata(
+      "metadata.json",
+      R"({"version": 5, "model_name": "kws", "memory": {"functions": {"main": [{"device": 1, "workspace_size_bytes": 96}]}}})",
+      report);
+  REQUIRE(v5);
+  REQUIRE(v5->modules.at(0).name == "kws");
+  REQUIRE(v5->modules[0].workspace->value == 96);
+  REQUIRE_FALSE(v5->modules[0].has_io);
+  const auto v7 = aot_gen::read_metadata("metadata.json",
+                                         "{\"version\": 7, \"modules\": {\"a\": {}, \"b\": {\n"
+                                         "\"memory\": {\"functions\": {\"main\": [{\"device\": 1,\n"
+                                         "\"workspace_size_bytes\": 0, \"io_size_bytes\": 18,\n"
+                                         "\"inputs\": {\"x:0\": {\"dtype\": \"int8\", \"size\": 10}},\n"
+                                         "\"outputs\": {\"Identity\": {\"dtype\": \"float32\",\n"
+                                         "\"size\": 8}}}]}}}}}",
+                                         report);
+  REQUIRE(v7);
+  REQUIRE(v7->modules.size() == 2);
+  const aot_gen::MetadataModule& b = v7->modules[1];
+  REQUIRE(b.io->value == 18);
+  REQUIRE(b.io->where.line == 3);
+  REQUIRE(b.inputs.at(0).raw_name == "x:0");
+  REQUIRE(b.inputs[0].dtype->where.line == 4);
+  REQUIRE(b.outputs.at(0).size->where.line == 6);
+  REQUIRE(report.errors() == 0);
+}
+
+TEST_CASE("metadata: numbers that are not what they seem are errors (F03, F04, F05)") {
+  auto errors_of = [](const std::string& text) {
+    Report r;
+    aot_gen::read_metadata("metadata.json", text, r);
+    std::string all;
+    for (const auto& m : r.messages()) all += m.str() + "\n";
+    return all;
+  };
+  REQUIRE(errors_of(R"({"version": 4294967301, "model_name": "m"})") ==
+          "aot-gen: error: metadata.json:1: metadata version 4294967301 is not one TVM 0.8 to 0.18 "
+          "wrote (5, 6 or 7)\n");
+  REQUIRE(errors_of(R"({"version": 5.0, "model_name": "m"})") ==
+          "aot-gen: error: metadata.json:1: 'version' must be a whole number of at most 64 bits, "
+          "is 5.0\n");
+  REQUIRE(errors_of(R"({"version": 5, "model_name": "m", "memory": {"functions": {"main": [)"
+                    R"({"device": 1e300, "workspace_size_bytes": 0}]}}})") ==
+          "aot-gen: error: metadata.json:1: 'device' must be a whole number of at most 64 bits, "
+          "is 1e300\n");
+  REQUIRE(errors_of(R"({"version": 1E400})") ==
+          "aot-gen: error: metadata.json:1: 'version' must be a whole number of at most 64 bits, "
+          "is 1E400\n");
+  REQUIRE(errors_of(R"({"version": 7, "modules": {"a": {"model_name": "b"}}})") ==
+          "aot-gen: error: metadata.json:1: model_name is 'b' inside the entry for module 'a'\n");
+}

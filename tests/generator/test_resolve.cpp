@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: Apache-2.0
+// Resolution over MLFs written here in TVM's style, file by file: which facts come from
+// where, what is checked against what, and that one run reports every problem.
+#include <catch2/catch.hpp>
+#include <map>
+#include <string>
+
+#include "aot_gen.hpp"
+
+using aot_gen::Options;
+using aot_gen::Report;
+
+namespace {
+
+// A TVM 0.11-style MLF of module "net": int8 input_1 (1, 49, 10, 1) -> float32 output (1, 12),
+// internal pools, typed __tvm_main__ in lib1, metadata v7 with inputs/outputs, Relay text.
+const char* kHeader =
+    "#ifndef TVMGEN_NET_H_\n"                                 // 1
+    "#define TVMGEN_NET_H_\n"                                 // 2
+    "#include <stdint.h>\n"                                   // 3
+    "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"            // 4-6
+    "#define TVMGEN_NET_OUTPUT_SIZE 48\n"                     // 7
+    "#define TVMGEN_NET_INPUT_1_SIZE 490\n"                   // 8
+    "#define TVMGEN_NET_WORKSPACE_SIZE 128\n"                 // 9
+    "struct tvmgen_net_inputs {\n  void* input_1;\n};\n"      // 10-12
+    "struct tvmgen_net_outputs {\n  void* output;\n};\n"      // 13-15
+    "int32_t tvmgen_net_run(\n"                               // 16
+    "  struct tvmgen_net_inputs* inputs,\n"
+    "  struct tvmgen_net_outputs* outputs\n);\n"
+    "#ifdef __cplusplus\n}\n#endif\n#endif\n";
+
+const char* kLib0 =
+    "#include \"tvm/runtime/c_runtime_api.h\"\n"  // 1
+    "#include <tvmgen_net.h>\n"                   // 2
+    "static const struct global_const_workspace {\n"
+    "  float fused_constant_let[12] __attribute__((aligned(16)));\n"
+    "  int8_t fused_constant_1_let[5] __attribute__((aligned(16)));\n"
+    "} global_const_workspace __attribute__((section(\".rodata.tvm\"), ))= {\n"
+    "  .fused_constant_let = {\n    0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0,\n"
+    "    0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0, 0x1p+0\n  },\n"
+    "  .fused_constant_1_let = {1, 2, 3, 4, 5},\n"
+    "};// of total size 53 bytes\n"
+    "__attribute__((section(\".bss.noinit.tvm\"), aligned(16)))\n"
+    "static uint8_t global_workspace[128];\n"
+    "TVM_DLL int32_t tvmgen_net___tvm_main__(void* input_1,void* output0,uint8_t* "
+    "global_const_workspace_0_var,uint8_t* global_workspace_1_var);\n"
+    "int32_t tvmgen_net_run(struct tvmgen_net_inputs* inputs,struct tvmgen_net_outputs* "
+    "outputs) {return tvmgen_net___tvm_main__(inputs->input_1,outputs->output,&global_const_"
+    "workspace,&global_workspace);\n}\n";
+
+const char* kLib1 =
+    "// tvm target: c -keys=cpu \n"     // 1
+    "#define TVM_EXPORTS\n"             // 2
+    "#include \"tvm/runtime/c_runtime_api.h\"\n"
+    "#include \"tvm/runtime/c_backend_api.h\"\n"
+    "#include <math.h>\n"               // 5
+    "#ifdef __cplusplus\nextern \"C\"\n#endif\n"  // 6-8
+    "TVM_DLL int32_t tvmgen_net_fused_dense(int8_t* p0, float* T_dense, uint8_t* "
+    "global_const_workspace_2_var, uint8_t* global_workspace_3_var) {\n"  // 9
+    "  for (int32_t j = 0; j < 12; ++j) { T_dense[j] = ((float)p0[j]); }\n  return 0;\n}\n"
+    "#ifdef __cplusplus\nextern \"C\"\n#endif\n"  // 13-15
+    "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t* input_1_buffer_var, float* "
+    "output_buffer_var, uint8_t* global_const_workspace_0_var, uint8_t* "
+    "global_workspace_1_var) {\n"  // 16
+    "  if (tvmgen_net_fused_dense(input_1_buffer_var, output_buffer_var, "
+    "global_const_workspace_0_var, global_workspace_1_var) != 0 ) return -1;\n"  // 17
+    "  return 0;\n}\n";
+
+const char* kMetadata =
+    "{\n"                                         // 1
+    "  \"modules\": {\n"                          // 2
+    "    \"net\": {\n"                            // 3
+    "      \"memory\": {\n"                       // 4
+    "        \"functions\": {\n"                  // 5
+    "          \"main\": [\n"                     // 6
+    "            {\n"                             // 7
+    "              \"constants_size_bytes\": 53,\n"  // 8
+    "              \"device\": 1,\n"              // 9
+    "              \"inputs\": {\n"               // 10
+    "                \"input_1\": {\n"            // 11
+    "                  \"dtype\": \"int8\",\n"    // 12
+    "                  \"size\": 490\n"           // 13
+    "                }\n"                         // 14
+    "              },\n"                          // 15
+    "              \"io_size_bytes\": 538,\n"     // 16
+    "              \"outputs\": {\n"              // 17
+    "                \"output\": {\n"             // 18
+    "                  \"dtype\": \"float32\",\n"  // 19
+    "                  \"size\": 48\n"            // 20
+    "                }\n"                         // 21
+    "              },\n"                          // 22
+    "              \"workspace_size_bytes\": 128\n"  // 23
+    "            }\n"
+    "          ],\n"
+    "          \"operator_functions\": []\n"
+    "        }\n"
+    "      },\n"
+    "      \"model_name\": \"net\",\n"
+    "      \"style\": \"full-model\",\n"
+    "      \"target\": [\"c -keys=cpu \"]\n"
+    "    }\n"
+    "  },\n"
+    "  \"version\": 7\n"
+    "}\n";
+
+const char* kRelay =
+    "#[version = \"0.0.5\"]\n"
+    "def @main(%input_1: Tensor[(1, 49, 10, 1), int8] /* ty=Tensor[(1, 49, 10, 1), int8] */, "
+    "%v_param_1: Tensor[(12), float32]) -> Tensor[(1, 12), float32] {\n"
+    "  %0 = cast(%input_1, dtype=\"float32\");\n  nn.dense(%0, %v_param_1)\n}\n";
+
+using Files = std::map<std::string, std::string>;
+
+Files full_mlf() {
+  return {{"metadata.json", kMetadata},
+          {"src/net.relay", kRelay},
+          {"codegen/host/include/tvmgen_net.h", kHeader},
+          {"codegen/host/src/net_lib0.c", kLib0},
+          {"codegen/host/src/net_lib1.c", kLib1}};
+}
+
+struct Result {
+  aot_gen::Model model;
+  Report report;
+
+  std::vector<std::string> errors() const { return of(aot_gen::Message::Kind::kError); }
+  std::vector<std::string> notes() const { return of(aot_gen::Message::Kind::kNote); }
+  std::vector<std::string> of(aot_gen::Message::Kind kind) const {
+    std::vector<std::string> out;
+    for (const auto& m : report.messages()) {
+      if (m.kind == kind) out.push_back(m.str());
+    }
+    return out;
+  }
+};
+
+Result resolve(const Files& files, Options opt = {}) {
+  aot_gen::Archive a;
+  a.origin = "mlf";
+  for (const auto& [path, text] : files) {
+    a.files[path] = text;
+    a.found_as[path] = path;
+  }
+  Result r;
+  r.model = aot_gen::resolve(a, opt, r.report);
+  return r;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a whole TVM 0.11 MLF: every source agrees and nothing is needed from the user") {
+  const Result r = resolve(full_mlf());
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes().empty());
+  const aot_gen::Model& m = r.model;
+  REQUIRE(m.convention == aot_gen::Convention::kCInterface);
+  REQUIRE(m.inputs.size() == 1);
+  REQUIRE(m.inputs[0].dtype == "int8");
+  REQUIRE(m.inputs[0].shape == std::vector<std::int64_t>{1, 49, 10, 1});
+  REQUIRE(m.inputs[0].size_bytes == 490);
+  REQUIRE(m.outputs[0].dtype == "float32");
+  REQUIRE(m.outputs[0].shape == std::vector<std::int64_t>{1, 12});
+  REQUIRE(*m.workspace_size == 128);
+  REQUIRE(m.internal_pools);
+  // 12 floats (48 bytes) then 5 int8 at the next 16-byte boundary: 48 + 5 = 53, rounded to 64.
+  REQUIRE(m.constants_size == 64u);
+}
+
+TEST_CASE("a committed codegen/host (header and sources only): dtypes from typed parameters") {
+  Files f = full_mlf();
+  f.erase("metadata.json");
+  f.erase("src/net.relay");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.inputs[0].dtype == "int8");      // int8_t* input_1_buffer_var
+  REQUIRE(r.model.outputs[0].dtype == "float32");  // float* output_buffer_var
+  // Shapes: only the byte sizes say anything, so flat, with a note each.
+  REQUIRE(r.model.inputs[0].shape == std::vector<std::int64_t>{490});
+  REQUIRE(r.model.outputs[0].shape == std::vector<std::int64_t>{12});
+  REQUIRE(r.notes().size() == 2);
+}
+
+TEST_CASE("the typed parameters follow lib0's call, not the struct order") {
+  // Two inputs whose struct order differs from __tvm_main__'s parameter order.
+  Files f;
+  f["codegen/host/include/tvmgen_m.h"] =
+      "#define TVMGEN_M_A_SIZE 4\n#define TVMGEN_M_B_SIZE 2\n#define TVMGEN_M_Y_SIZE 1\n"
+      "struct tvmgen_m_inputs { void* a; void* b; };\n"
+      "struct tvmgen_m_outputs { void* y; };\n"
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs, struct tvmgen_m_outputs* outputs);\n";
+  f["codegen/host/src/m_lib0.c"] =
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs,struct tvmgen_m_outputs* outputs) "
+      "{return tvmgen_m___tvm_main__(inputs->b,inputs->a,outputs->y);}\n";
+  f["codegen/host/src/m_lib1.c"] =
+      "int32_t tvmgen_m___tvm_main__(int16_t* b_buffer_var, float* a_buffer_var, uint8_t* y) {\n"
+      "  return 0;\n}\n";
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.inputs[0].raw_name == "a");
+  REQUIRE(r.model.inputs[0].dtype == "float32");
+  REQUIRE(r.model.inputs[1].dtype == "int16");
+  REQUIRE(r.model.outputs[0].dtype == "uint8");
+}
+
+TEST_CASE("every contradiction in one run, each naming both sources") {
+  Options opt;
+  opt.shapes["input_1"] = {1, 10};           // 10 bytes; the header and metadata say 490
+  opt.dtypes["output"] = "int32";            // the typed parameter says float
+  opt.dtypes["input_1"] = "float33";         // not a dtype at all
+  opt.entry = "packed";                      // lib0 defines the C interface
+  const Result r = resolve(full_mlf(), opt);
+  const std::vector<std::string> e = r.errors();
+  REQUIRE(e.size() == 4);
+  CHECK(e[0] ==
+        "aot-gen: error: --dtype: unknown dtype 'float33' for input 'input_1' (aot knows int8, "
+        "int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16, "
+        "bool)");
+  CHECK(e[1] ==
+        "aot-gen: error: --shape: shape of input 'input_1' is (1, 10) here but (1, 49, 10, 1) in "
+        "mlf/src/net.relay:2");
+  CHECK(e[2] ==
+        "aot-gen: error: --dtype: output 'output' is int32 here but its parameter is float* in "
+        "mlf/codegen/host/src/net_lib1.c:16");
+  CHECK(e[3] ==
+        "aot-gen: error: --entry: says packed, but tvmgen_net_run in "
+        "mlf/codegen/host/src/net_lib0.c:16 is the C interface (structs of pointers)");
+}

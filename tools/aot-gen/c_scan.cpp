@@ -1,0 +1,664 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "c_scan.hpp"
+
+#include <set>
+
+namespace aot_gen::c {
+namespace {
+
+bool ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Token {
+  enum class Kind { kIdent, kNumber, kString, kChar, kPunct, kDirective, kEnd };
+  Kind kind = Kind::kEnd;
+  std::string_view text;
+  std::size_t line = 0;
+
+  bool is(std::string_view p) const {
+    return (kind == Kind::kPunct || kind == Kind::kIdent) && text == p;
+  }
+};
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
+
+  Token next() {
+    while (true) {
+      skip_space();
+      if (pos_ >= text_.size()) return Token{Token::Kind::kEnd, {}, line_};
+      const char c = text_[pos_];
+      if (c == '/' && peek(1) == '/') {
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+        comment(text_.substr(start, pos_ - start));
+        continue;
+      }
+      if (c == '/' && peek(1) == '*') {
+        const std::size_t start = pos_;
+        pos_ += 2;
+        while (pos_ < text_.size() && !(text_[pos_] == '*' && peek(1) == '/')) {
+          if (text_[pos_] == '\n') ++line_;
+          ++pos_;
+        }
+        pos_ = pos_ < text_.size() ? pos_ + 2 : text_.size();
+        comment(text_.substr(start, pos_ - start));
+        continue;
+      }
+      break;
+    }
+    const char c = text_[pos_];
+    const std::size_t start = pos_;
+    Token t;
+    t.line = line_;
+    if (c == '#' && at_line_start_) {
+      t.kind = Token::Kind::kDirective;
+      // To the end of the line, following backslash continuations.
+      while (pos_ < text_.size() && text_[pos_] != '\n') {
+        if (text_[pos_] == '\\' && peek(1) == '\n') {
+          ++line_;
+          ++pos_;
+        } else if (text_[pos_] == '\\' && peek(1) == '\r' && peek(2) == '\n') {
+          ++line_;
+          pos_ += 2;
+        }
+        ++pos_;
+      }
+    } else if (ident_start(c)) {
+      t.kind = Token::Kind::kIdent;
+      while (pos_ < text_.size() && ident_char(text_[pos_])) ++pos_;
+      // String prefixes (L"", u8"") are read as part of the string below.
+      if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'') && pos_ - start <= 2) {
+        const std::string_view p = text_.substr(start, pos_ - start);
+        if (p == "L" || p == "u" || p == "U" || p == "u8") {
+          t.kind = text_[pos_] == '"' ? Token::Kind::kString : Token::Kind::kChar;
+          quoted(text_[pos_]);
+        }
+      }
+    } else if (digit(c) || (c == '.' && digit(peek(1)))) {
+      t.kind = Token::Kind::kNumber;
+      while (pos_ < text_.size()) {
+        const char d = text_[pos_];
+        if ((d == '+' || d == '-') && pos_ > start &&
+            (text_[pos_ - 1] == 'e' || text_[pos_ - 1] == 'E' || text_[pos_ - 1] == 'p' ||
+             text_[pos_ - 1] == 'P')) {
+          ++pos_;
+        } else if (ident_char(d) || d == '.') {
+          ++pos_;
+        } else {
+          break;
+        }
+      }
+    } else if (c == '"' || c == '\'') {
+      t.kind = c == '"' ? Token::Kind::kString : Token::Kind::kChar;
+      quoted(c);
+    } else {
+      t.kind = Token::Kind::kPunct;
+      if ((c == '-' && peek(1) == '>') || (c == ':' && peek(1) == ':')) {
+        pos_ += 2;
+      } else if (c == '.' && peek(1) == '.' && peek(2) == '.') {
+        pos_ += 3;
+      } else {
+        ++pos_;
+      }
+    }
+    at_line_start_ = false;
+    t.text = text_.substr(start, pos_ - start);
+    return t;
+  }
+
+ private:
+  char peek(std::size_t ahead) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
+
+  void skip_space() {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '\n') {
+        ++line_;
+        at_line_start_ = true;
+      } else if (!(c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')) {
+        break;
+      }
+      ++pos_;
+    }
+  }
+
+  /// A string or character literal; an unterminated one ends at the end of its line.
+  void quoted(char quote) {
+    ++pos_;
+    while (pos_ < text_.size() && text_[pos_] != quote && text_[pos_] != '\n') {
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '\n') ++pos_;
+      ++pos_;
+    }
+    if (pos_ < text_.size() && text_[pos_] == quote) ++pos_;
+  }
+
+  void comment(std::string_view text) {
+    // "// of total size 16 bytes", written by TVM after a constant pool's initialiser.
+    const std::string_view key = "of total size ";
+    const std::size_t at = text.find(key);
+    if (at == std::string_view::npos) return;
+    std::size_t i = at + key.size();
+    std::uint64_t v = 0;
+    const std::size_t digits_start = i;
+    while (i < text.size() && digit(text[i]) && i - digits_start < 19) {
+      v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
+      ++i;
+    }
+    if (i > digits_start && text.substr(i, 6) == " bytes") total_size_comments.emplace_back(line_, v);
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  bool at_line_start_ = true;
+};
+
+const std::set<std::string_view>& qualifiers() {
+  static const std::set<std::string_view> q = {
+      "const",    "volatile",   "restrict",  "__restrict", "__restrict__", "static",
+      "extern",   "inline",     "__inline",  "__inline__", "TVM_DLL",      "register",
+      "_Alignas", "__extension__"};
+  return q;
+}
+
+const std::set<std::string_view>& not_callees() {
+  static const std::set<std::string_view> k = {
+      "if",     "while",  "for",      "switch",        "return",   "sizeof", "_Alignof",
+      "alignof", "__attribute__", "__asm__", "asm", "__asm", "_Static_assert", "defined",
+      "__builtin_expect"};
+  return k;
+}
+
+/// Tokens of `a` from..to joined without spaces (keeping one between two words).
+std::string join(const std::vector<Token>& a, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty() && ident_char(out.back()) && !a[i].text.empty() && ident_char(a[i].text[0]))
+      out += ' ';
+    out += a[i].text;
+  }
+  return out;
+}
+
+/// Index of the ')' or ']' closing the bracket at `open`, or a.size().
+std::size_t closing(const std::vector<Token>& a, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < a.size(); ++i) {
+    if (a[i].is("(") || a[i].is("[")) ++depth;
+    if (a[i].is(")") || a[i].is("]")) {
+      if (--depth == 0) return i;
+    }
+  }
+  return a.size();
+}
+
+/// Strips `__attribute__((...))` groups from a token list, recording section and aligned.
+std::vector<Token> without_attributes(const std::vector<Token>& a, std::string* section,
+                                      std::uint64_t* aligned) {
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if ((a[i].is("__attribute__") || a[i].is("__declspec") || a[i].is("_Alignas") ||
+         a[i].is("__asm__") || a[i].is("asm")) &&
+        i + 1 < a.size() && a[i + 1].is("(")) {
+      const std::size_t end = closing(a, i + 1);
+      for (std::size_t j = i + 2; j + 3 < end + 1 && j < a.size(); ++j) {
+        if (a[j].is("section") && j + 2 < end && a[j + 1].is("(") &&
+            a[j + 2].kind == Token::Kind::kString && section != nullptr) {
+          const std::string_view s = a[j + 2].text;
+          *section = std::string(s.size() >= 2 ? s.substr(1, s.size() - 2) : s);
+        }
+        if (a[j].is("aligned") && j + 2 < end && a[j + 1].is("(") && aligned != nullptr) {
+          if (auto v = parse_integer(a[j + 2].text)) *aligned = *v;
+        }
+      }
+      i = end;
+      continue;
+    }
+    out.push_back(a[i]);
+  }
+  return out;
+}
+
+/// "type words, stars, name, [dims]" of one declarator (parameter, member or variable).
+struct Declarator {
+  Type type;
+  std::string name;
+  std::vector<std::uint64_t> dims;
+  bool is_static = false, is_const = false, is_extern = false;
+};
+
+Declarator declarator(const std::vector<Token>& a, bool name_required) {
+  Declarator d;
+  std::size_t end = a.size();
+  // Array dimensions at the end.
+  while (end > 0 && a[end - 1].is("]")) {
+    std::size_t open = end - 1;
+    while (open > 0 && !a[open].is("[")) --open;
+    if (!a[open].is("[")) {
+      d.type.well_formed = false;
+      break;
+    }
+    if (open + 3 == end) {
+      auto v = parse_integer(a[open + 1].text);
+      d.dims.insert(d.dims.begin(), v ? *v : 0);
+      if (!v) d.type.well_formed = false;
+    } else if (open + 2 == end) {
+      d.dims.insert(d.dims.begin(), 0);  // []
+    } else {
+      d.type.well_formed = false;
+    }
+    end = open;
+  }
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < end; ++i) {
+    const Token& t = a[i];
+    if (t.is("*")) {
+      ++d.type.pointers;
+    } else if (t.kind == Token::Kind::kIdent) {
+      if (t.text == "static") d.is_static = true;
+      if (t.text == "const") d.is_const = true;
+      if (t.text == "extern") d.is_extern = true;
+      if (qualifiers().count(t.text) == 0) {
+        if (d.type.pointers > 0 && !words.empty() && i + 1 != end) d.type.well_formed = false;
+        words.push_back(t.text);
+      }
+    } else if (t.kind == Token::Kind::kString && i > 0 && a[i - 1].is("extern")) {
+      // extern "C"
+    } else {
+      d.type.well_formed = false;
+    }
+  }
+  // The last word is the name when a name is required or another word or '*' precedes it.
+  const bool has_name =
+      !words.empty() && (name_required || words.size() > 1 ||
+                         (d.type.pointers > 0 && end > 0 && a[end - 1].kind == Token::Kind::kIdent));
+  if (has_name && end > 0 && a[end - 1].kind == Token::Kind::kIdent &&
+      qualifiers().count(a[end - 1].text) == 0) {
+    d.name = std::string(words.back());
+    words.pop_back();
+  } else if (name_required) {
+    d.type.well_formed = false;
+  }
+  for (std::string_view w : words) d.type.words.emplace_back(w);
+  if (d.type.words.empty()) d.type.well_formed = false;
+  return d;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::string_view call_prefix)
+      : lexer_(text), call_prefix_(call_prefix) {}
+
+  File run() {
+    std::vector<Token> decl;
+    int paren = 0;
+    int transparent = 0;  // extern "C" { ... } blocks
+    while (true) {
+      Token t = lexer_.next();
+      if (t.kind == Token::Kind::kEnd) break;
+      if (t.kind == Token::Kind::kDirective) {
+        directive(t);
+        continue;
+      }
+      if (t.is("(") || t.is("[")) ++paren;
+      if ((t.is(")") || t.is("]")) && paren > 0) --paren;
+      if (paren > 0) {
+        decl.push_back(t);
+        continue;
+      }
+      if (t.is("{")) {
+        brace(decl, transparent);
+        continue;
+      }
+      if (t.is("}")) {
+        if (transparent > 0) --transparent;
+        decl.clear();
+        continue;
+      }
+      if (t.is(";")) {
+        declaration(decl, t.line);
+        decl.clear();
+        continue;
+      }
+      // Bounded: a file-scope declaration is a handful of tokens in generated code.
+      if (decl.size() < 4096) decl.push_back(t);
+    }
+    file_.total_size_comments = lexer_.total_size_comments;
+    return std::move(file_);
+  }
+
+ private:
+  void directive(const Token& t) {
+    std::string_view s = t.text.substr(1);
+    auto skip = [&] {
+      while (!s.empty() && (s[0] == ' ' || s[0] == '\t')) s.remove_prefix(1);
+    };
+    skip();
+    if (s.rfind("include", 0) == 0) {
+      s.remove_prefix(7);
+      skip();
+      std::string v(s);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == '\t')) v.pop_back();
+      file_.includes.push_back(v);
+      return;
+    }
+    if (s.rfind("define", 0) != 0) return;
+    s.remove_prefix(6);
+    if (s.empty() || (s[0] != ' ' && s[0] != '\t')) return;
+    skip();
+    std::size_t n = 0;
+    while (n < s.size() && ident_char(s[n])) ++n;
+    if (n == 0 || !ident_start(s[0])) return;
+    Macro m;
+    m.name = std::string(s.substr(0, n));
+    m.line = t.line;
+    s.remove_prefix(n);
+    m.function_like = !s.empty() && s[0] == '(';
+    // The value without comments and surrounding space.
+    std::string v(s);
+    const std::size_t line_comment = v.find("//");
+    if (line_comment != std::string::npos) v.erase(line_comment);
+    for (std::size_t open = v.find("/*"); open != std::string::npos; open = v.find("/*")) {
+      const std::size_t close = v.find("*/", open + 2);
+      v.erase(open, close == std::string::npos ? std::string::npos : close + 2 - open);
+    }
+    std::size_t b = 0, e = v.size();
+    while (b < e && (v[b] == ' ' || v[b] == '\t' || v[b] == '\\')) ++b;
+    while (e > b && (v[e - 1] == ' ' || v[e - 1] == '\t' || v[e - 1] == '\r' || v[e - 1] == '\\'))
+      --e;
+    m.value = v.substr(b, e - b);
+    file_.macros.push_back(std::move(m));
+  }
+
+  /// Reads tokens up to the '}' matching an already consumed '{', skipping directives.
+  template <class F>
+  void block(F&& each) {
+    int depth = 1;
+    while (true) {
+      Token t = lexer_.next();
+      if (t.kind == Token::Kind::kEnd) return;
+      if (t.kind == Token::Kind::kDirective) {
+        directive(t);
+        continue;
+      }
+      if (t.is("{")) ++depth;
+      if (t.is("}") && --depth == 0) return;
+      each(t, depth);
+    }
+  }
+
+  /// Index of the function declarator's '(' in a declaration, or npos.
+  static std::size_t function_paren(const std::vector<Token>& a) {
+    for (std::size_t i = 1; i < a.size(); ++i) {
+      if (a[i].is("(") && a[i - 1].kind == Token::Kind::kIdent &&
+          qualifiers().count(a[i - 1].text) == 0 && !a[i - 1].is("__attribute__") &&
+          !a[i - 1].is("__declspec") && !a[i - 1].is("_Alignas") && !a[i - 1].is("asm") &&
+          !a[i - 1].is("__asm__")) {
+        return i;
+      }
+      if (a[i].is("=")) break;
+    }
+    return std::string_view::npos;
+  }
+
+  static bool function_declarator(const std::vector<Token>& raw, Function& f) {
+    const std::vector<Token> a = without_attributes(raw, nullptr, nullptr);
+    const std::size_t open = function_paren(a);
+    if (open == std::string_view::npos) return false;
+    const std::size_t close = closing(a, open);
+    if (close == a.size() || close + 1 != a.size()) return false;
+    f.name = std::string(a[open - 1].text);
+    f.line = a[open - 1].line;
+    std::vector<Token> param;
+    auto flush = [&] {
+      if (param.size() == 1 && param[0].is("void") && f.params.empty()) {
+        param.clear();
+        return;
+      }
+      Param p;
+      if (param.size() == 1 && param[0].is("...")) {
+        p.type.words = {"..."};
+      } else {
+        Declarator d = declarator(param, false);
+        p.type = d.type;
+        p.name = d.name;
+        if (!d.dims.empty()) ++p.type.pointers;  // T a[] is T* a
+      }
+      f.params.push_back(std::move(p));
+      param.clear();
+    };
+    int depth = 0;
+    for (std::size_t i = open + 1; i < close; ++i) {
+      if (a[i].is("(") || a[i].is("[")) ++depth;
+      if (a[i].is(")") || a[i].is("]")) --depth;
+      if (a[i].is(",") && depth == 0) {
+        flush();
+        continue;
+      }
+      param.push_back(a[i]);
+    }
+    if (!param.empty()) flush();
+    return true;
+  }
+
+  void brace(std::vector<Token>& decl, int& transparent) {
+    if (decl.size() == 2 && decl[0].is("extern") && decl[1].kind == Token::Kind::kString) {
+      ++transparent;
+      decl.clear();
+      return;
+    }
+    Function f;
+    if (!decl.empty() && decl.back().is(")") && function_declarator(decl, f)) {
+      f.defined = true;
+      body(f);
+      file_.functions.push_back(std::move(f));
+      decl.clear();
+      return;
+    }
+    if (!decl.empty() && decl.back().is("=")) {
+      block([](const Token&, int) {});  // an initialiser: constants, not needed
+      Token placeholder;
+      placeholder.kind = Token::Kind::kPunct;
+      placeholder.text = "{}";
+      placeholder.line = decl.back().line;
+      decl.push_back(placeholder);
+      return;
+    }
+    const bool named = decl.size() >= 2 && decl[decl.size() - 1].kind == Token::Kind::kIdent &&
+                       (decl[decl.size() - 2].is("struct") || decl[decl.size() - 2].is("union"));
+    if (named) {
+      struct_body(std::string(decl.back().text), decl.back().line);
+      return;  // the declaration goes on: `struct x {...} name = {...};`
+    }
+    block([](const Token&, int) {});
+  }
+
+  void struct_body(std::string name, std::size_t line) {
+    Struct s;
+    s.name = std::move(name);
+    s.line = line;
+    std::vector<Token> member;
+    block([&](const Token& t, int depth) {
+      if (depth != 1) {
+        s.well_formed = false;
+        return;
+      }
+      if (t.is(";")) {
+        Member m;
+        const std::vector<Token> plain = without_attributes(member, nullptr, &m.aligned);
+        Declarator d = declarator(plain, true);
+        m.type = d.type;
+        m.name = d.name;
+        m.dims = d.dims;
+        m.line = member.empty() ? t.line : member.front().line;
+        if (!m.type.well_formed) s.well_formed = false;
+        s.members.push_back(std::move(m));
+        member.clear();
+        return;
+      }
+      if (member.size() < 256) member.push_back(t);
+    });
+    if (!member.empty()) s.well_formed = false;
+    file_.structs.push_back(std::move(s));
+  }
+
+  void body(Function& f) {
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    Token prev;
+    int paren = 0;
+    std::size_t recording = kNone;  // index in f.calls of the call whose arguments are kept
+    int record_depth = 0;
+    std::vector<Token> current;
+    block([&](const Token& t, int) {
+      if (t.is("(")) {
+        const bool call = prev.kind == Token::Kind::kIdent && not_callees().count(prev.text) == 0 &&
+                          qualifiers().count(prev.text) == 0;
+        ++paren;
+        if (recording != kNone && current.size() < 256) current.push_back(t);
+        if (call) {
+          f.calls.push_back(Call{std::string(prev.text), {}, prev.line});
+          if (recording == kNone && !call_prefix_.empty() &&
+              f.calls.back().callee.rfind(call_prefix_, 0) == 0) {
+            recording = f.calls.size() - 1;
+            record_depth = paren;
+            current.clear();
+          }
+        }
+      } else if (t.is(")")) {
+        if (recording != kNone && paren == record_depth) {
+          if (!current.empty() || !f.calls[recording].args.empty())
+            f.calls[recording].args.push_back(join(current, 0, current.size()));
+          current.clear();
+          recording = kNone;
+        } else if (recording != kNone && current.size() < 256) {
+          current.push_back(t);
+        }
+        --paren;
+      } else if (t.is(",") && recording != kNone && paren == record_depth) {
+        f.calls[recording].args.push_back(join(current, 0, current.size()));
+        current.clear();
+      } else if (recording != kNone && current.size() < 256) {
+        current.push_back(t);
+      }
+      prev = t;
+    });
+  }
+
+  void declaration(const std::vector<Token>& decl, std::size_t end_line) {
+    if (decl.empty()) return;
+    Function f;
+    if (decl.back().is(")") && function_declarator(decl, f)) {
+      file_.functions.push_back(std::move(f));
+      return;
+    }
+    if (decl[0].is("typedef")) return;
+    Variable v;
+    std::vector<Token> head;
+    for (const Token& t : decl) {
+      if (t.is("=")) break;
+      head.push_back(t);
+    }
+    const std::vector<Token> plain = without_attributes(head, &v.section, nullptr);
+    if (plain.empty()) return;
+    Declarator d = declarator(plain, true);
+    if (d.name.empty()) return;
+    v.name = d.name;
+    v.type = d.type;
+    v.dims = d.dims;
+    v.is_static = d.is_static;
+    v.is_const = d.is_const;
+    v.is_extern = d.is_extern;
+    v.line = decl.front().line;
+    v.end_line = end_line;
+    file_.variables.push_back(std::move(v));
+  }
+
+  Lexer lexer_;
+  std::string_view call_prefix_;
+  File file_;
+};
+
+}  // namespace
+
+std::string Type::base() const {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+std::string Type::str() const { return base() + std::string(static_cast<std::size_t>(pointers), '*'); }
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || !ident_start(s[0])) return false;
+  for (char c : s) {
+    if (!ident_char(c)) return false;
+  }
+  return true;
+}
+
+std::optional<std::uint64_t> parse_integer(std::string_view s) {
+  auto trim = [&] {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  };
+  trim();
+  // Parentheses around the value, and one cast to an integer type.
+  for (int round = 0; round < 8 && !s.empty() && s.front() == '('; ++round) {
+    const std::size_t close = s.find(')');
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view inner = s.substr(1, close - 1);
+    if (close + 1 < s.size() && (inner == "size_t" || inner == "uint32_t" ||
+                                 inner == "uint64_t" || inner == "int32_t" || inner == "int" ||
+                                 inner == "unsigned" || inner == "int64_t")) {
+      s.remove_prefix(close + 1);
+    } else if (s.back() == ')') {
+      s = s.substr(1, s.size() - 2);
+    } else {
+      return std::nullopt;
+    }
+    trim();
+  }
+  while (!s.empty() && (s.back() == 'u' || s.back() == 'U' || s.back() == 'l' || s.back() == 'L'))
+    s.remove_suffix(1);
+  if (s.empty()) return std::nullopt;
+  unsigned base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    base = 16;
+    s.remove_prefix(2);
+  } else if (s.size() > 1 && s[0] == '0') {
+    base = 8;
+    s.remove_prefix(1);
+  }
+  std::uint64_t v = 0;
+  for (char c : s) {
+    unsigned d = 0;
+    if (c >= '0' && c <= '9') {
+      d = static_cast<unsigned>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      d = static_cast<unsigned>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      d = static_cast<unsigned>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+    if (d >= base) return std::nullopt;
+    if (v > (UINT64_MAX - d) / base) return std::nullopt;
+    v = v * base + d;
+  }
+  return v;
+}
+
+File scan(std::string_view text, std::string_view call_prefix) {
+  return Scanner(text, call_prefix).run();
+}
+
+}  // namespace aot_gen::c

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What each source of truth in an MLF says, each fact with the line that says it. The
+// readers report what they cannot read and go on; resolve() weighs the sources.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "archive.hpp"
+#include "c_scan.hpp"
+#include "report.hpp"
+
+namespace aot_gen {
+
+/// A value and where it was stated.
+template <class T>
+struct Sourced {
+  T value;
+  Where where;
+};
+
+/// tvmgen_<m>.h
+struct HeaderFacts {
+  std::string path;  ///< as shown in messages
+  struct Member {
+    std::string name;
+    std::size_t line = 0;
+  };
+  std::optional<std::vector<Member>> inputs, outputs, pools, devices;  ///< struct members
+  std::size_t inputs_line = 0, outputs_line = 0;
+  bool map_inputs = false, map_outputs = false;
+  /// TVMGEN_<M>_<key>_SIZE: "WORKSPACE", "<NAME>", "<POOL>_WORKSPACE_POOL", ...
+  std::map<std::string, Sourced<std::uint64_t>> sizes;
+  std::optional<c::Function> run;  ///< the declaration of tvmgen_<m>_run
+};
+
+/// One tensor in metadata.json's memory.functions.main[].inputs/outputs (v0.11+).
+struct MetadataTensor {
+  std::string raw_name;
+  std::size_t line = 0;
+  std::optional<Sourced<std::string>> dtype;
+  std::optional<Sourced<std::uint64_t>> size;
+};
+
+struct MetadataModule {
+  std::string name;
+  std::size_t line = 0;
+  std::optional<Sourced<std::uint64_t>> workspace, constants, io;
+  bool has_io = false;
+  std::vector<MetadataTensor> inputs, outputs;  ///< JSON order, which is not argument order
+  std::vector<std::string> targets;
+};
+
+struct MetadataFacts {
+  std::string path;
+  Sourced<std::uint64_t> version;
+  std::vector<MetadataModule> modules;
+};
+
+/// A tensor type in the Relay text.
+struct RelayTensor {
+  std::string raw_name;  ///< empty for return types
+  std::size_t line = 0;
+  std::optional<std::string> dtype;  ///< nullopt: no type given
+  std::vector<std::int64_t> shape;
+};
+
+struct RelayFacts {
+  std::string path;
+  std::size_t line = 0;  ///< of "def @main("
+  std::vector<RelayTensor> inputs;  ///< bound %v_param_<k> left out
+  std::optional<std::vector<RelayTensor>> outputs;  ///< "-> type", else the body's last ty=
+  std::vector<std::string> output_names;  ///< output_tensor_names
+  std::size_t output_names_line = 0;
+};
+
+/// One generated C file in codegen/host/src.
+struct SourceFile {
+  std::string path;  ///< canonical
+  std::string shown;
+  c::File code;
+};
+
+struct SourceFacts {
+  std::vector<SourceFile> files;
+  std::vector<std::string> objects;  ///< codegen/host/lib/*.o: code aot-gen cannot read
+
+  /// The definition of `name` in any file, and that file.
+  std::pair<const c::Function*, const SourceFile*> definition(const std::string& name) const;
+  /// A declaration (prototype) of `name` in any file, and that file.
+  std::pair<const c::Function*, const SourceFile*> declaration(const std::string& name) const;
+};
+
+std::optional<HeaderFacts> read_header(const std::string& shown, const std::string& text,
+                                       const std::string& module, Report& report);
+std::optional<MetadataFacts> read_metadata(const std::string& shown, const std::string& text,
+                                           Report& report);
+std::optional<RelayFacts> read_relay(const std::string& shown, const std::string& text,
+                                     Report& report);
+SourceFacts read_sources(const Archive& mlf, const std::string& module);
+
+}  // namespace aot_gen
