@@ -3,11 +3,17 @@
 #include <aot/aot.hpp>
 
 #include <array>
+#include <cmath>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <type_traits>
 
 #include "mlf_bare.hpp"
+#include "mlf_cls.hpp"
+#include "mlf_det.hpp"
+#include "mlf_v010.hpp"
+#include "mlf_v013host.hpp"
+#include "mlf_v08default.hpp"
 #include "mlf_multi.hpp"
 #include "mlf_pools.hpp"
 #include "mlf_v011.hpp"
@@ -108,11 +114,112 @@ TEST_CASE("external workspace pools") {
   }
 }
 
-TEST_CASE("only codegen/: shapes and dtypes from the options") {
+TEST_CASE("only codegen/: dtypes from the typed parameters, shapes from the options") {
   STATIC_REQUIRE(bare::x::shape[0] == 2);
   STATIC_REQUIRE(bare::x::shape[1] == 3);
   aot::AotExecutor<bare> exec;
   auto r = exec.infer(std::array<float, 6>{1, 2, 3, 4, 5, 6});
   REQUIRE(r.ok());
   REQUIRE(r.get<0>()(1, 2) == 18.f);
+}
+
+namespace {
+
+std::int8_t saturate_int8(long long v) {
+  return static_cast<std::int8_t>(v < -128 ? -128 : v > 127 ? 127 : v);
+}
+
+}  // namespace
+
+TEST_CASE("v0.10 from a .tar.gz, no options: output dtype from lib1, size from io_size_bytes") {
+  STATIC_REQUIRE(std::is_same_v<v010::input_1::element_type, std::int8_t>);
+  STATIC_REQUIRE(std::is_same_v<v010::input_2::element_type, float>);
+  STATIC_REQUIRE(std::is_same_v<v010::output::element_type, std::int8_t>);  // int8_t* in lib1
+  STATIC_REQUIRE(v010::output::shape.size() == 1);  // no file gives the shape: 19 - 4 - 12 bytes
+  STATIC_REQUIRE(v010::output::shape[0] == 3);
+  STATIC_REQUIRE(v010::internal_pools);
+  // The constant pool: int8[12] at 0, int32[3] at 16 (aligned(16)); the struct is 32 bytes.
+  STATIC_REQUIRE(aot::AotExecutor<v010>::memory().internal_constants == 32);
+  const int w[3][4] = {{1, -2, 3, 4}, {-5, 6, 7, -8}, {9, 10, -11, 12}};
+  const int bias[3] = {10, -20, 300};
+  const std::array<std::int8_t, 4> x1{1, 2, 3, 4};
+  const std::array<float, 3> x2{0.1f, 1.5f, 0.5f};
+  aot::AotExecutor<v010> exec;
+  auto r = exec.infer(x1, x2);
+  REQUIRE(r.ok());
+  for (std::size_t j = 0; j < 3; ++j) {
+    long long acc = bias[j];
+    for (std::size_t k = 0; k < 4; ++k) acc += w[j][k] * x1[k];
+    const float y = static_cast<float>(acc) * x2[j];
+    REQUIRE(r.get<0>()[j] == saturate_int8(std::llround(y)));
+  }
+}
+
+TEST_CASE("a committed codegen/host in a tar's top folder, no options: dtypes from lib1") {
+  using M = v013host;
+  STATIC_REQUIRE(std::is_same_v<M::serving_default_x_0::element_type, std::int8_t>);
+  STATIC_REQUIRE(std::is_same_v<M::bias_in::element_type, std::int16_t>);
+  STATIC_REQUIRE(std::is_same_v<M::Identity::element_type, std::int8_t>);
+  STATIC_REQUIRE(std::is_same_v<M::Identity_1::element_type, float>);
+  STATIC_REQUIRE(M::serving_default_x_0::shape[0] == 6);  // flat, from TVMGEN_..._SIZE
+  const int w[2][6] = {{1, 2, 3, 4, 5, 6}, {-3, 1, -4, 1, -5, 9}};
+  const int b[2] = {100, -1000};
+  for (const auto& [x, bias] :
+       {std::pair<std::array<std::int8_t, 6>, std::array<std::int16_t, 2>>{{3, -1, 4, -1, 5, -9},
+                                                                            {-7, 300}},
+        {{0, 0, 0, 0, 0, 10}, {0, 1000}}}) {
+    aot::AotExecutor<M> exec;
+    auto r = exec.infer(x, bias);
+    REQUIRE(r.ok());
+    for (std::size_t j = 0; j < 2; ++j) {
+      long long acc = b[j] + bias[j];
+      for (std::size_t k = 0; k < 6; ++k) acc += w[j][k] * x[k];
+      // floor(acc * 0.75 + 0.5) - 3, saturated: the fixed-point rounding TVM's requantize does.
+      const long long q = static_cast<long long>(std::floor(static_cast<double>(acc) * 0.75 + 0.5));
+      REQUIRE(r.get<0>()[j] == saturate_int8(q - 3));
+      REQUIRE(r.get<1>()[j] == static_cast<float>(acc) * 0.5f);
+    }
+  }
+}
+
+TEST_CASE("two modules of one MLF, each its own type, in one program") {
+  STATIC_REQUIRE(det::name == "det");
+  STATIC_REQUIRE(cls::name == "cls");
+  aot::AotExecutor<det> d;
+  aot::AotExecutor<cls> c;
+  const std::array<std::uint8_t, 8> frame{10, 20, 200, 100, 0, 5, 255, 255};
+  const std::array<std::uint8_t, 8> bg{0, 5, 50, 50, 3, 0, 100, 0};
+  const int k[4] = {25, 250, -3, 500};  // det's constant, subtracted per pair
+  auto rd = d.infer(frame, bg);
+  REQUIRE(rd.ok());
+  int best = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const int s = frame[2 * i] - bg[2 * i] + frame[2 * i + 1] - bg[2 * i + 1];
+    REQUIRE(rd.get<0>()[i] == s - k[i]);
+    if (rd.get<0>()[i] > rd.get<0>()[best]) best = static_cast<int>(i);
+  }
+  REQUIRE(rd.get<1>()[0] == best);
+  const float w[2][3] = {{0.5f, -1.f, 2.f}, {1.5f, 0.25f, -0.5f}};
+  const float bias[2] = {0.125f, -1.f};
+  const std::array<float, 3> features{2.f, 4.f, 0.5f};
+  auto rc = c.infer(features);
+  REQUIRE(rc.ok());
+  for (std::size_t j = 0; j < 2; ++j) {
+    float acc = bias[j];
+    for (std::size_t i = 0; i < 3; ++i) acc += w[j][i] * features[i];
+    REQUIRE(rc.get<0>()[j] == (acc > 0.f ? acc : 0.f));
+  }
+}
+
+TEST_CASE("v0.8 packed, untyped Relay: TVM's default output name, size from io_size_bytes") {
+  STATIC_REQUIRE(v08default::convention == aot::Convention::kPacked);
+  STATIC_REQUIRE(v08default::output::name == "output");
+  STATIC_REQUIRE(v08default::output::shape[0] == 8);  // (40 - 8) bytes of float32
+  aot::AotExecutor<v08default> exec;
+  const std::array<std::int8_t, 8> x{-128, -1, 0, 1, 3, 7, 100, 127};
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  for (std::size_t i = 0; i < 8; ++i) {
+    REQUIRE(r.get<0>()[i] == (static_cast<float>(x[i]) - 3.f) * 0.5f);
+  }
 }

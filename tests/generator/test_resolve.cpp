@@ -231,3 +231,183 @@ TEST_CASE("every contradiction in one run, each naming both sources") {
         "aot-gen: error: --entry: says packed, but tvmgen_net_run in "
         "mlf/codegen/host/src/net_lib0.c:16 is the C interface (structs of pointers)");
 }
+
+TEST_CASE("through aot_add_model, messages speak its keywords") {
+  Files f = full_mlf();
+  f.erase("metadata.json");
+  f.erase("src/net.relay");
+  f["codegen/host/src/net_lib1.c"] = replaced(kLib1, "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t*",
+                                              "TVM_DLL int32_t tvmgen_net___tvm_main__(void*");
+  Options opt;
+  opt.syntax = aot_gen::Syntax::kCMake;
+  opt.shapes["output"] = {1, 12};
+  const Result r = resolve(f, opt);
+  REQUIRE(r.errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf: input 'input_1' has no dtype in any "
+                                   "source: give DTYPES input_1=<int8|float32|...>"});
+  // The option's shape is checked against the header's byte size (12 floats = 48 bytes).
+  REQUIRE(r.model.outputs[0].comments ==
+          std::vector<std::string>{"shape from SHAPES; its element count is checked against "
+                                   "mlf/codegen/host/include/tvmgen_net.h:7"});
+}
+
+TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the generated code") {
+  // TVM 0.9/0.10: no per-tensor sizes, but metadata's io_size_bytes counts every byte of I/O.
+  Files f = full_mlf();
+  f.erase("src/net.relay");
+  f["codegen/host/include/tvmgen_net.h"] =
+      replaced(replaced(kHeader, "#define TVMGEN_NET_OUTPUT_SIZE 48\n", ""),
+               "#define TVMGEN_NET_INPUT_1_SIZE 490\n", "");
+  std::string md = replaced(kMetadata, "\"inputs\": {\n                \"input_1\": {\n", "\"x\": {\n                \"y\": {\n");
+  md = replaced(md, "\"outputs\": {\n                \"output\": {\n", "\"z\": {\n                \"w\": {\n");
+  f["metadata.json"] = md;
+  {
+    const Result r = resolve(f);  // two tensors of unknown size: the total cannot split itself
+    REQUIRE(r.errors().size() == 2);
+  }
+  Options opt;
+  opt.shapes["input_1"] = {1, 49, 10, 1};
+  const Result ok = resolve(f, opt);
+  REQUIRE(ok.errors().empty());
+  REQUIRE(ok.model.outputs[0].size_bytes == 48);  // 538 - 490, from io_size_bytes
+  opt.shapes["input_1"] = {1, 40, 10, 1};  // 400 bytes leave 138 for 12 floats
+  const Result small = resolve(f, opt);
+  REQUIRE(small.errors() == std::vector<std::string>{
+                                "aot-gen: error: mlf/metadata.json:16: output 'output' is 138 "
+                                "bytes, not a whole number of float32"});
+}
+
+TEST_CASE("an MLF with parts missing says which and why") {
+  SECTION("lib0 left out: run declared, defined nowhere") {
+    Files f = full_mlf();
+    f.erase("codegen/host/src/net_lib0.c");
+    const Result r = resolve(f);
+    REQUIRE(r.errors() ==
+            std::vector<std::string>{
+                "aot-gen: error: mlf/codegen/host/include/tvmgen_net.h:16: tvmgen_net_run is "
+                "declared here but no source in codegen/host/src defines it (found net_lib1.c): "
+                "net_lib0.c is missing; repositories often leave out files of 4 MiB or more, and "
+                "lib0 holds the constants"});
+  }
+  SECTION("an operator's lib left out") {
+    Files f = full_mlf();
+    f["codegen/host/src/net_lib1.c"] = replaced(
+        kLib1,
+        "TVM_DLL int32_t tvmgen_net_fused_dense(int8_t* p0, float* T_dense, uint8_t* "
+        "global_const_workspace_2_var, uint8_t* global_workspace_3_var) {\n"
+        "  for (int32_t j = 0; j < 12; ++j) { T_dense[j] = ((float)p0[j]); }\n  return 0;\n}\n",
+        "\n\n\n\n");
+    const Result r = resolve(f);
+    REQUIRE(r.errors() == std::vector<std::string>{
+                              "aot-gen: error: mlf/codegen/host/src/net_lib1.c:17: "
+                              "tvmgen_net___tvm_main__ calls tvmgen_net_fused_dense, which no "
+                              "source defines (found net_lib0.c, net_lib1.c): a lib file is "
+                              "missing"});
+  }
+  SECTION("a pool the run wrapper passes but nothing defines") {
+    Files f = full_mlf();
+    f["codegen/host/src/net_lib0.c"] =
+        replaced(kLib0, "static uint8_t global_workspace[128];", "");
+    const Result r = resolve(f);
+    REQUIRE(r.errors().size() == 1);
+    REQUIRE(r.errors()[0].find("tvmgen_net_run passes 'global_workspace', which no source "
+                               "defines: a pool declared but not defined") != std::string::npos);
+  }
+}
+
+TEST_CASE("the order a user gives is checked against the files") {
+  Files f = full_mlf();
+  Options opt;
+  opt.output_order = {"scores"};
+  const Result r = resolve(f, opt);
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: --outputs: gives outputs (scores) but "
+                            "mlf/codegen/host/include/tvmgen_net.h:13 has (output)"});
+  Options names;
+  names.shapes["input1"] = {490};
+  REQUIRE(resolve(f, names).errors() ==
+          std::vector<std::string>{"aot-gen: error: --shape: no tensor 'input1' in module net (it "
+                                   "has input_1, output)"});
+}
+
+TEST_CASE("names that cannot be C++ types are renamed, their strings kept; collisions refused") {
+  Files f = full_mlf();
+  f.erase("metadata.json");
+  f.erase("src/net.relay");
+  const std::map<std::string, std::string> renamed = {
+      {"std", "t_std"},     {"shape", "t_shape"},         {"raw_name", "t_raw_name"},
+      {"net", "t_net"},     {"constexpr", "t_constexpr"}, {"_Reserved", "t_Reserved"},
+      {"a__b", "t_a_b"}};
+  for (const auto& [bad_name, cpp_name] : renamed) {
+    const char* bad = bad_name.c_str();
+    Files g = f;
+    std::string h = kHeader;
+    for (std::size_t at; (at = h.find("input_1")) != std::string::npos;) h.replace(at, 7, bad);
+    h = replaced(h, std::string("TVMGEN_NET_INPUT_1_SIZE"), "TVMGEN_NET_" + aot_gen::upper(bad) + "_SIZE");
+    g["codegen/host/include/tvmgen_net.h"] = h;
+    g["codegen/host/src/net_lib0.c"] = replaced(kLib0, "inputs->input_1", std::string("inputs->") + bad);
+    const Result r = resolve(g);
+    INFO(bad);
+    REQUIRE(r.errors().empty());
+    REQUIRE(r.model.inputs[0].raw_name == bad);
+    REQUIRE(r.model.inputs[0].type_name == cpp_name);
+  }
+}
+
+TEST_CASE("an MLF of several modules needs --module, and --module must name one") {
+  Files f = full_mlf();
+  f["metadata.json"] = replaced(kMetadata, "  \"version\": 7", "  \"version\": 7");
+  f["metadata.json"] = replaced(f["metadata.json"], "  \"modules\": {\n",
+                                "  \"modules\": {\n    \"other\": {\"model_name\": \"other\"},\n");
+  REQUIRE(resolve(f).errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf/metadata.json: lists 2 modules (other, "
+                                   "net): give --module other to pick one"});
+  Options opt;
+  opt.module = "net";
+  REQUIRE(resolve(f, opt).errors().empty());
+  opt.module = "nett";
+  REQUIRE(resolve(f, opt).errors() ==
+          std::vector<std::string>{
+              "aot-gen: error: mlf/metadata.json: has no module 'nett' (it lists other, net)"});
+}
+
+TEST_CASE("the unpacked entry is checked parameter by parameter") {
+  Files f = full_mlf();
+  Options opt;
+  opt.entry = "unpacked";
+  const Result r = resolve(f, opt);  // __tvm_main__ also takes the two internal pools
+  REQUIRE(r.errors().size() == 1);
+  REQUIRE(r.errors()[0].find("tvmgen_net___tvm_main__ takes 4 arguments but the model has 1 "
+                             "inputs, 1 outputs, 0 external pools and 0 devices (the others are "
+                             "internal pools") != std::string::npos);
+  // Without pools, the typed parameters become the declaration's types.
+  Files g;
+  g["codegen/host/src/m_lib1.c"] =
+      "TVM_DLL int32_t tvmgen_m___tvm_main__(int8_t* a_buffer_var, float* y_buffer_var) {\n"
+      "  return 0;\n}\n";
+  g["src/m.relay"] = "def @main(%a: Tensor[(2), int8]) -> Tensor[(2), float32] {\n}\n";
+  const Result u = resolve(g);
+  REQUIRE(u.errors().empty());
+  REQUIRE(u.model.convention == aot_gen::Convention::kUnpacked);
+  REQUIRE(u.model.entry_params == std::vector<std::string>{"std::int8_t*", "float*"});
+}
+
+TEST_CASE("a 16-bit parameter may be uint16, float16 or bfloat16: read as uint16 with a note") {
+  Files g;
+  g["codegen/host/src/m_lib1.c"] =
+      "int32_t tvmgen_m___tvm_main__(uint16_t* a_buffer_var, uint16_t* y_buffer_var) {\n}\n";
+  g["src/m.relay"] = "def @main(%a: Tensor[(2), bfloat16]) {\n}\n";
+  Options opt;
+  opt.output_order = {"y"};
+  opt.shapes["y"] = {2};
+  const Result r = resolve(g, opt);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.inputs[0].dtype == "bfloat16");  // Relay says which
+  REQUIRE(r.model.outputs[0].dtype == "uint16");
+  opt.dtypes["y"] = "float16";
+  const Result h = resolve(g, opt);
+  REQUIRE(h.errors().empty());
+  REQUIRE(h.model.outputs[0].dtype == "float16");
+  opt.dtypes["y"] = "int16";
+  REQUIRE(resolve(g, opt).errors().size() == 1);
+}

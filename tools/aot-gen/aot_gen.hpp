@@ -55,6 +55,9 @@ struct PoolFacts {
   std::string name, type_name;
   std::uint64_t size_bytes = 0;
   std::string size_macro;
+  /// An external constant pool: the caller passes memory holding TVMGEN_<M>_<POOL>_CONSTANT_
+  /// POOL_DATA, not scratch memory.
+  std::string data_macro;
 };
 
 struct DeviceFacts {

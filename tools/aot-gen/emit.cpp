@@ -77,8 +77,15 @@ std::string emit(const Model& model, const Options& options) {
   for (const TensorFacts& t : model.inputs) tensor(t);
   for (const TensorFacts& t : model.outputs) tensor(t);
   for (const PoolFacts& p : model.pools) {
-    o << "\n  struct " << p.type_name << " : aot::PoolSpec<" << p.size_bytes << "> {\n"
-      << "    static constexpr std::string_view raw_name = " << quoted(p.name) << ";\n  };\n";
+    if (p.data_macro.empty()) {
+      o << "\n  struct " << p.type_name << " : aot::PoolSpec<" << p.size_bytes << "> {\n"
+        << "    static constexpr std::string_view raw_name = " << quoted(p.name) << ";\n  };\n";
+    } else {
+      o << "\n  struct " << p.type_name << " : aot::ConstantPoolSpec<" << p.size_bytes << "> {\n"
+        << "    static constexpr std::string_view raw_name = " << quoted(p.name) << ";\n"
+        << "    alignas(alignment) static constexpr std::uint8_t data[] = {" << p.data_macro
+        << "};\n  };\n";
+    }
   }
   for (const DeviceFacts& d : model.devices) {
     o << "\n  struct " << d.type_name << " : aot::DeviceSpec {\n"

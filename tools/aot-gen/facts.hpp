@@ -35,6 +35,8 @@ struct HeaderFacts {
   bool map_inputs = false, map_outputs = false;
   /// TVMGEN_<M>_<key>_SIZE: "WORKSPACE", "<NAME>", "<POOL>_WORKSPACE_POOL", ...
   std::map<std::string, Sourced<std::uint64_t>> sizes;
+  /// TVMGEN_<M>_<POOL>_CONSTANT_POOL_DATA macros: the names of the pools that have one.
+  std::map<std::string, std::size_t> constant_pool_data;
   std::optional<c::Function> run;  ///< the declaration of tvmgen_<m>_run
 };
 
@@ -83,6 +85,9 @@ struct SourceFile {
   std::string path;  ///< canonical
   std::string shown;
   c::File code;
+  /// The module's own file: <m>_lib<N>.c, or v0.8's unprefixed lib<N>.c (an MLF may hold
+  /// several modules' files).
+  bool own = true;
 };
 
 struct SourceFacts {

@@ -62,6 +62,14 @@ std::optional<HeaderFacts> read_header(const std::string& shown, const std::stri
   }
   const std::string macro_prefix = "TVMGEN_" + upper(module) + "_";
   for (const c::Macro& m : code.macros) {
+    const std::string data_suffix = "_CONSTANT_POOL_DATA";
+    if (m.name.rfind(macro_prefix, 0) == 0 &&
+        m.name.size() > macro_prefix.size() + data_suffix.size() &&
+        m.name.compare(m.name.size() - data_suffix.size(), data_suffix.size(), data_suffix) == 0) {
+      h.constant_pool_data[m.name.substr(macro_prefix.size(), m.name.size() - macro_prefix.size() -
+                                                                  data_suffix.size())] = m.line;
+      continue;
+    }
     if (m.name.rfind(macro_prefix, 0) != 0 || m.name.size() < macro_prefix.size() + 6 ||
         m.name.compare(m.name.size() - 5, 5, "_SIZE") != 0 || m.function_like)
       continue;
@@ -277,7 +285,7 @@ std::pair<const c::Function*, const SourceFile*> SourceFacts::declaration(
   return {nullptr, nullptr};
 }
 
-SourceFacts read_sources(const Archive& mlf, const std::string& /*module*/) {
+SourceFacts read_sources(const Archive& mlf, const std::string& module) {
   SourceFacts s;
   const std::string src = "codegen/host/src/";
   const std::string lib = "codegen/host/lib/";
@@ -287,7 +295,9 @@ SourceFacts read_sources(const Archive& mlf, const std::string& /*module*/) {
     if (in_lib && path.size() > 2 && path.compare(path.size() - 2, 2, ".o") == 0) {
       s.objects.push_back(path);
     } else if (in_src && path.size() > 2 && path.compare(path.size() - 2, 2, ".c") == 0) {
-      s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_")});
+      const std::string name = path.substr(src.size());
+      const bool own = name.rfind(module + "_", 0) == 0 || name.find("_lib") == std::string::npos;
+      s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_"), own});
     }
   }
   return s;

@@ -113,7 +113,7 @@ class Resolver {
     resolve_entry();
     check_completeness();
     check_io_size();
-    assign_type_names();
+    if (!report_.failed()) assign_type_names();
     return model_;
   }
 
@@ -195,9 +195,9 @@ class Resolver {
                                   " " + printable(in_files[0], 40) + " to pick one");
       return false;
     } else {
-      error({mlf_.origin, 0},
-            "cannot tell the module name (no metadata.json, no tvmgen_<m>.h, no <m>_lib0.c): "
-            "give " + flag("--module"));
+      missing({mlf_.origin, 0},
+              "cannot tell the module name (no metadata.json, no tvmgen_<m>.h, no <m>_lib0.c): "
+              "give " + flag("--module"));
       return false;
     }
     if (!c::is_identifier(m)) {
@@ -395,6 +395,20 @@ class Resolver {
         }
       }
       const std::vector<std::string> want = sanitized(primary->raw);
+      bool distinct = true;
+      for (std::size_t i = 0; i < want.size() && distinct; ++i) {
+        for (std::size_t j = i + 1; j < want.size() && distinct; ++j) {
+          if (want[i] != want[j]) continue;
+          error(primary->where, role + " '" + printable(primary->raw[i]) + "' and '" +
+                                    printable(primary->raw[j]) + "' have the same C name '" +
+                                    printable(want[i]) + "'");
+          distinct = false;
+        }
+      }
+      if (!distinct) {
+        names_known_ = false;
+        continue;
+      }
       bool agree = true;
       for (const NameList& l : lists) {
         if (&l == primary) continue;
@@ -444,17 +458,9 @@ class Resolver {
       }
       if (inputs) inputs_known_count_ = true;
     }
-    // Names that cannot be told apart, or cannot be written.
-    std::map<std::string, std::string> seen;  // sanitised -> raw
+    // Names that cannot be written.
     for (auto* list : {&model_.inputs, &model_.outputs}) {
       for (const TensorFacts& t : *list) {
-        auto [it, fresh] = seen.emplace(t.sanitized, t.raw_name);
-        if (!fresh) {
-          error({mlf_.origin, 0}, "tensors '" + printable(it->second) + "' and '" +
-                                      printable(t.raw_name) + "' have the same C name '" +
-                                      printable(t.sanitized) + "'");
-          names_known_ = false;
-        }
         if (t.raw_name.empty() || t.raw_name.size() > 1024) {
           error({mlf_.origin, 0}, "tensor name '" + printable(t.raw_name) +
                                       "' is empty or longer than 1024 bytes");
@@ -873,15 +879,33 @@ class Resolver {
       for (const auto& p : *header_->pools) {
         PoolFacts pool;
         pool.name = p.name;
-        auto it = header_->sizes.find(upper(p.name) + "_WORKSPACE_POOL");
-        if (it == header_->sizes.end()) {
-          error({header_->path, p.line}, "pool '" + p.name + "' has no TVMGEN_" +
-                                             upper(model_.module) + "_" + upper(p.name) +
-                                             "_WORKSPACE_POOL_SIZE");
+        const std::string macro = "TVMGEN_" + upper(model_.module) + "_" + upper(p.name);
+        auto ws = header_->sizes.find(upper(p.name) + "_WORKSPACE_POOL");
+        auto cp = header_->sizes.find(upper(p.name) + "_CONSTANT_POOL");
+        const bool has_data = header_->constant_pool_data.count(upper(p.name)) != 0;
+        if (ws != header_->sizes.end() && cp != header_->sizes.end()) {
+          error(cp->second.where, "pool '" + p.name + "' has both a workspace size (line " +
+                                      std::to_string(ws->second.where.line) +
+                                      ") and a constant pool size");
           continue;
         }
-        pool.size_bytes = it->second.value;
-        pool.size_macro = "TVMGEN_" + upper(model_.module) + "_" + upper(p.name) + "_WORKSPACE_POOL_SIZE";
+        if (cp != header_->sizes.end()) {
+          if (!has_data) {
+            error(cp->second.where, "constant pool '" + p.name + "' has a size but no " + macro +
+                                        "_CONSTANT_POOL_DATA to fill it with");
+            continue;
+          }
+          pool.size_bytes = cp->second.value;
+          pool.size_macro = macro + "_CONSTANT_POOL_SIZE";
+          pool.data_macro = macro + "_CONSTANT_POOL_DATA";
+        } else if (ws != header_->sizes.end()) {
+          pool.size_bytes = ws->second.value;
+          pool.size_macro = macro + "_WORKSPACE_POOL_SIZE";
+        } else {
+          error({header_->path, p.line}, "pool '" + p.name + "' has no " + macro +
+                                             "_WORKSPACE_POOL_SIZE (nor _CONSTANT_POOL_SIZE)");
+          continue;
+        }
         model_.pools.push_back(pool);
       }
     }
@@ -889,67 +913,76 @@ class Resolver {
       for (const auto& d : *header_->devices) model_.devices.push_back({d.name, ""});
     }
     if (header_) model_.workspace_io = header_->map_inputs;
-    // Pools inside the generated code (USMP's default with the C runtime since v0.9).
+    // Pools inside the generated code (USMP's default with the C runtime since v0.9), and
+    // constants linked into it (a pool struct in lib0, or arrays with link-params).
     for (const SourceFile& f : src_.files) {
+      if (!f.own) continue;
       for (const c::Variable& v : f.code.variables) {
         if (!v.is_static || v.is_extern) continue;
-        const bool rodata = v.section.find(".rodata.tvm") != std::string::npos;
+        const bool rodata = v.section.find(".rodata") != std::string::npos;
         const bool workspace =
             v.section.find(".bss.noinit.tvm") != std::string::npos ||
             v.section.find(".data.tvm") != std::string::npos ||
             (v.type.base() == "uint8_t" && v.name.find("workspace") != std::string::npos);
-        if (workspace && v.type.base() == "uint8_t" && v.dims.size() == 1 && !rodata) {
+        if (workspace && !v.is_const && v.type.base() == "uint8_t" && v.dims.size() == 1) {
           model_.internal_pools = true;
-          internal_workspace_ = internal_workspace_ + v.dims[0];
         } else if (v.is_const && (rodata || v.name.find("const_workspace") != std::string::npos)) {
-          model_.internal_pools = true;
-          constant_pool(f, v);
+          constants(f, v);
         }
       }
     }
   }
 
-  /// The size of an internal constant pool: TVM's "of total size N bytes" comment, else
-  /// the struct's layout computed here.
-  void constant_pool(const SourceFile& f, const c::Variable& v) {
-    std::optional<std::uint64_t> commented;
-    for (const auto& [line, n] : f.code.total_size_comments) {
-      if (line >= v.end_line && line <= v.end_line + 1) commented = n;
+  /// Bytes of one object of `type` with `dims`, laid out as C does, or nullopt.
+  static std::optional<std::uint64_t> object_size(const c::Type& type,
+                                                  const std::vector<std::uint64_t>& dims,
+                                                  std::uint64_t* align_out) {
+    std::uint64_t elem = 0;
+    if (type.pointers > 0) {
+      elem = 8;
+    } else {
+      const std::set<std::string> d = dtypes_of_c_type(type.base());
+      if (!d.empty()) elem = dtype_bytes(*d.begin());
     }
+    if (elem == 0) return std::nullopt;
+    std::uint64_t count = 1;
+    for (std::uint64_t d : dims) {
+      if (d == 0 || count > (std::uint64_t{1} << 40) / d) return std::nullopt;
+      count *= d;
+    }
+    if (align_out != nullptr) *align_out = elem;
+    return count * elem;
+  }
+
+  /// The size of constants the generated code holds: a pool struct (TVM's "of total size N
+  /// bytes" comment, and the struct's layout computed here) or an array.
+  void constants(const SourceFile& f, const c::Variable& v) {
     std::optional<std::uint64_t> computed;
-    const std::string tag = v.type.words.size() == 2 && v.type.words[0] == "struct" ? v.type.words[1] : "";
-    for (const c::Struct& s : f.code.structs) {
-      if (s.name != tag || !s.well_formed) continue;
-      std::uint64_t offset = 0, max_align = 1;
-      bool ok = true;
-      for (const c::Member& m : s.members) {
-        const std::size_t elem = m.type.pointers == 0 ? [&]() -> std::size_t {
-          const std::set<std::string> d = dtypes_of_c_type(m.type.base());
-          return d.empty() ? 0 : dtype_bytes(*d.begin());
-        }()
-                                                      : 8;
-        if (elem == 0) {
-          ok = false;
-          break;
-        }
-        std::uint64_t align = std::max<std::uint64_t>(elem, m.aligned);
-        if (align == 0 || (align & (align - 1)) != 0 || align > 4096) {
-          ok = false;
-          break;
-        }
-        std::uint64_t count = 1;
-        for (std::uint64_t d : m.dims) {
-          if (d == 0 || count > (std::uint64_t{1} << 40) / d) {
+    std::optional<std::uint64_t> commented;
+    const bool is_struct = v.type.words.size() == 2 && v.type.words[0] == "struct";
+    if (!is_struct) {
+      computed = object_size(v.type, v.dims, nullptr);
+    } else {
+      for (const auto& [line, n] : f.code.total_size_comments) {
+        if (line >= v.end_line && line <= v.end_line + 1) commented = n;
+      }
+      for (const c::Struct& s : f.code.structs) {
+        if (s.name != v.type.words[1] || !s.well_formed) continue;
+        std::uint64_t offset = 0, max_align = 1;
+        bool ok = true;
+        for (const c::Member& m : s.members) {
+          std::uint64_t natural = 0;
+          const std::optional<std::uint64_t> bytes = object_size(m.type, m.dims, &natural);
+          const std::uint64_t align = std::max(natural, m.aligned);
+          if (!bytes || align == 0 || (align & (align - 1)) != 0 || align > 4096) {
             ok = false;
             break;
           }
-          count *= d;
+          offset = (offset + align - 1) / align * align + *bytes;
+          max_align = std::max(max_align, align);
         }
-        if (!ok) break;
-        offset = (offset + align - 1) / align * align + count * elem;
-        max_align = std::max(max_align, align);
+        if (ok) computed = (offset + max_align - 1) / max_align * max_align;
       }
-      if (ok) computed = (offset + max_align - 1) / max_align * max_align;
     }
     // TVM's comment gives the pool's extent (last offset + last size); the struct in .rodata
     // is that rounded up to its alignment, which is what the image holds.
@@ -962,8 +995,8 @@ class Resolver {
     if (size) {
       model_.constants_size = model_.constants_size.value_or(0) + *size;
     } else {
-      note({f.shown, v.line}, "the size of constant pool '" + v.name +
-                                  "' cannot be told; memory() leaves it out");
+      note({f.shown, v.line}, "the size of constants '" + v.name +
+                                  "' cannot be told; memory() leaves them out");
     }
   }
 
@@ -1148,8 +1181,14 @@ class Resolver {
       std::string n = wanted;
       const bool usable = is_plain_identifier(n) && reserved_member_names().count(n) == 0 &&
                           n != model_.type_name && n != model_.module;
-      if (!usable) n = "t_" + sanitize(wanted);
-      if (!is_plain_identifier(n)) n = "t_";
+      if (!usable) {
+        // t_<name> without leading or doubled underscores (reserved in C++).
+        std::string tail = sanitize(wanted);
+        while (!tail.empty() && tail[0] == '_') tail.erase(0, 1);
+        for (std::size_t at; (at = tail.find("__")) != std::string::npos;) tail.erase(at, 1);
+        n = "t_" + tail;
+        if (!is_plain_identifier(n)) n = "tensor";
+      }
       std::string unique = n;
       for (int i = 2; used.count(unique) != 0 || unique == model_.type_name; ++i)
         unique = n + "_" + std::to_string(i);
@@ -1188,7 +1227,6 @@ class Resolver {
   Where n_where_;
   std::map<std::size_t, Typed> typed_in_, typed_out_;
   bool io_remainder_used_ = false;
-  std::uint64_t internal_workspace_ = 0;
   Where workspace_where_;
   bool missing_run_ = false;
 };
