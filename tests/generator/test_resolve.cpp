@@ -411,3 +411,25 @@ TEST_CASE("a 16-bit parameter may be uint16, float16 or bfloat16: read as uint16
   opt.dtypes["y"] = "int16";
   REQUIRE(resolve(g, opt).errors().size() == 1);
 }
+
+TEST_CASE("a packed __tvm_main__ behind the C interface gives no dtype evidence") {
+  // interface-api=c with unpacked-api=0: lib0 packs the pointers into TVMValues.
+  Files f;
+  f["codegen/host/include/tvmgen_m.h"] =
+      "#define TVMGEN_M_A_SIZE 8\n#define TVMGEN_M_B_SIZE 8\n#define TVMGEN_M_Y_SIZE 8\n"
+      "struct tvmgen_m_inputs { void* a; void* b; };\n"
+      "struct tvmgen_m_outputs { void* y; };\n"
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs, struct tvmgen_m_outputs* outputs);\n";
+  f["codegen/host/src/m_lib0.c"] =
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs,struct tvmgen_m_outputs* outputs) {\n"
+      "  TVMValue v[3]; int32_t c[3];\n"
+      "  return tvmgen_m___tvm_main__(v, c, 3, NULL, NULL, NULL);\n}\n";
+  f["codegen/host/src/m_lib1.c"] =
+      "int32_t tvmgen_m___tvm_main__(void* args, int32_t* arg_type_ids, int32_t num_args, void* "
+      "out_ret_value, int32_t* out_ret_tcode, void* resource_handle) {\n  return 0;\n}\n";
+  Options opt;
+  opt.dtypes = {{"a", "float32"}, {"b", "float64"}, {"y", "float32"}};
+  const Result r = resolve(f, opt);
+  REQUIRE(r.errors().empty());  // int32_t* arg_type_ids says nothing about input b
+  REQUIRE(r.model.inputs[1].dtype == "float64");
+}

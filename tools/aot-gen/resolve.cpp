@@ -3,7 +3,7 @@
 // that states it, with the line; two that disagree are an error naming both; a fact only an
 // option states is marked unverified. Problems are reported, not thrown: one run shows all.
 #include <algorithm>
-#include <functional>
+#include <cctype>
 #include <set>
 
 #include "aot_gen.hpp"
@@ -481,7 +481,7 @@ class Resolver {
 
   /// The number of outputs the entry function's parameters imply, once inputs are known.
   std::optional<std::size_t> outputs_from_entry() {
-    if (main_def_.first == nullptr) return std::nullopt;
+    if (!main_takes_pointers()) return std::nullopt;
     std::size_t extra = 0;
     if (header_ && header_->pools) extra += header_->pools->size();
     if (header_ && header_->devices) extra += header_->devices->size();
@@ -503,9 +503,20 @@ class Resolver {
   // ---- typed parameters -------------------------------------------------------------------
 
   /// The dtypes each tensor's parameter of the internal entry allows, by role and index.
+  /// Whether the internal entry takes data pointers (not the packed signature, which TVM
+  /// also emits for __tvm_main__ with the C interface and unpacked-api=0).
+  bool main_takes_pointers() const {
+    const c::Function* main = main_def_.first;
+    if (main == nullptr) return false;
+    for (const c::Param& p : main->params) {
+      if (p.type.pointers != 1 || p.name == "args" || p.name == "arg_type_ids") return false;
+    }
+    return true;
+  }
+
   void map_typed_params() {
     const c::Function* main = main_def_.first;
-    if (main == nullptr) return;
+    if (main == nullptr || !main_takes_pointers()) return;
     const std::size_t n_in = model_.inputs.size(), n_out = model_.outputs.size();
     std::vector<std::pair<bool, std::size_t>> slot(main->params.size(), {false, SIZE_MAX});
     bool mapped = false;
@@ -592,6 +603,7 @@ class Resolver {
     std::vector<Claim<std::uint64_t>> bytes;
     std::optional<Claim<std::vector<std::int64_t>>> shape;
     std::optional<Claim<std::string>> dtype;
+    bool bad_option = false;  ///< an option was refused: its own error says what to fix
   };
 
   void resolve_tensors() {
@@ -643,7 +655,7 @@ class Resolver {
   }
 
   Pending gather(bool input, std::size_t index, TensorFacts& t) {
-    Pending p{input, index, {}, std::nullopt, std::nullopt};
+    Pending p{input, index, {}, std::nullopt, std::nullopt, false};
     const std::string role = input ? "input" : "output";
     const std::string who = role + " '" + printable(t.raw_name) + "'";
     auto add_dtype = [&](const std::string& value, const Where& where, bool option) {
@@ -716,6 +728,7 @@ class Resolver {
     // What the user said, checked against the above.
     if (const std::string* d = option_for(opt_.dtypes, t)) {
       if (dtype_bytes(*d) == 0) {
+        p.bad_option = true;
         error(option_where("--dtype"), "unknown dtype '" + printable(*d, 40) + "' for " + who +
                                            " (aot knows " + dtype_names() + ")");
       } else {
@@ -739,6 +752,7 @@ class Resolver {
     const std::string role = p.input ? "input" : "output";
     const std::string who = role + " '" + printable(t.raw_name) + "'";
     if (!p.dtype) {
+      if (p.bad_option) return;
       missing({mlf_.origin, 0}, who + " has no dtype in any source: give " + flag("--dtype") + " " +
                                   t.sanitized + "=<" + "int8|float32|...>");
       if (!p.shape && p.bytes.empty()) {
@@ -1141,13 +1155,18 @@ class Resolver {
         for (const c::Call& call : fn.calls) {
           if (call.callee.rfind(prefix, 0) != 0) continue;
           for (const std::string& a : call.args) {
-            std::string id = a;
-            while (!id.empty() && (id[0] == '&' || id[0] == '(')) id.erase(0, 1);
-            while (!id.empty() && id.back() == ')') id.pop_back();
+            // Pools are passed by address (`&global_workspace`, `(uint8_t*)&pool`); locals of
+            // the wrapper (packed values) are passed by name and are not checked.
+            const std::size_t amp = a.rfind('&');
+            if (amp == std::string::npos) continue;
+            std::size_t end = amp + 1;
+            while (end < a.size() && (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '_'))
+              ++end;
+            const std::string id = a.substr(amp + 1, end - amp - 1);
             if (!c::is_identifier(id) || defined_vars.count(id) != 0) continue;
             bool is_param = false;
             for (const c::Param& p : fn.params) is_param = is_param || p.name == id;
-            if (is_param || id == "NULL" || !reported.insert(id).second) continue;
+            if (is_param || !reported.insert(id).second) continue;
             error({f.shown, call.line}, fn.name + " passes '" + id +
                                             "', which no source defines: a pool declared but not "
                                             "defined (a lib file is missing?)");
