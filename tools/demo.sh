@@ -2,6 +2,6 @@
 # Builds and runs the quickstart demo: a + b through aot::AotExecutor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/install-deps.sh cmake ninja-build g++ libfmt-dev libdlpack-dev nlohmann-json3-dev libcli11-dev
+tools/install-deps.sh cmake ninja-build g++ libfmt-dev libdlpack-dev libarchive-dev libcli11-dev
 cmake --workflow --preset demo >/dev/null
 build/demo/examples/quickstart/quickstart
