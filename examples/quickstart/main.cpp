@@ -23,10 +23,14 @@ int main() {
   fmt::print("a = [1, 2], b = [3, 5]\n");
   fmt::print("output = {}\n", out);
 
-  // Known at compile time: what the model needs and what the executor occupies.
+  // Known at compile time: what the model needs and what the executor occupies. Internal
+  // pools are the generated code's own (this model has none); all but constants is RAM.
   constexpr aot::MemoryReport mem = decltype(exec)::memory();
-  fmt::print("memory: inputs {} B, outputs {} B, workspace {} B, pools {} B, total {} B\n",
-             mem.inputs, mem.outputs, mem.workspace, mem.pools, mem.total);
+  fmt::print(
+      "memory: inputs {} B, outputs {} B, workspace {} B, pools {} B, internal pools {} B "
+      "({} B constants), total {} B\n",
+      mem.inputs, mem.outputs, mem.workspace, mem.pools, mem.internal_pools, mem.internal_constants,
+      mem.total);
   fmt::print("executor object: {} B (each buffer on its own 64-byte line)\n", mem.executor);
   return 0;
 }

@@ -90,7 +90,8 @@ template <>
 struct DataTypeOf<BFloat16> {
   static constexpr DataType value{kBfloat, 16, 1};
 };
-/// TVM encodes bool as a 1-bit unsigned integer stored one byte per element.
+/// TVM encodes bool as a 1-bit unsigned integer stored one byte per element. A caller's
+/// DLTensor may also say DLPack 0.8's kBool with 8 bits; views say uint1.
 template <>
 struct DataTypeOf<bool> {
   static constexpr DataType value{kUInt, 1, 1};

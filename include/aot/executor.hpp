@@ -24,14 +24,19 @@
 namespace aot {
 
 /// Memory a model needs, in bytes, known at compile time (AotExecutor<M>::memory()).
+/// Everything is RAM except `internal_constants`, which is read-only data (`.rodata.tvm`,
+/// flash on a microcontroller): RAM = total - internal_constants.
 struct MemoryReport {
-  std::size_t inputs = 0;          ///< input buffers inside the executor
-  std::size_t outputs = 0;         ///< output buffers inside the executor
-  std::size_t workspace = 0;       ///< arena for TVMBackendAllocWorkspace, alignment slack included
-  std::size_t pools = 0;           ///< external memory pools inside the executor
-  std::size_t internal_pools = 0;  ///< static pools inside the generated code (not the executor)
-  std::size_t total = 0;           ///< all of the above
-  std::size_t executor = 0;        ///< sizeof the executor, alignment padding included
+  std::size_t inputs = 0;     ///< input buffers inside the executor (RAM)
+  std::size_t outputs = 0;    ///< output buffers inside the executor (RAM)
+  std::size_t workspace = 0;  ///< TVMBackendAllocWorkspace arena, alignment slack included (RAM)
+  std::size_t pools = 0;      ///< external memory pools inside the executor (RAM)
+  /// Pools inside the generated code, not the executor: its static workspace (RAM, when the
+  /// description sets internal_pools) plus internal_constants.
+  std::size_t internal_pools = 0;
+  std::size_t internal_constants = 0;  ///< the generated code's constant pool (read-only data)
+  std::size_t total = 0;               ///< inputs + outputs + workspace + pools + internal_pools
+  std::size_t executor = 0;            ///< sizeof the executor, alignment padding included
 };
 
 namespace detail {
@@ -351,7 +356,12 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
         compile_error::element_count_mismatch<Model, Tag, detail::TensorTraits<Tag>::count,
                                               S::count>();
       } else {
-        std::memcpy(input_data<index>(), S::data(src), detail::TensorTraits<Tag>::bytes);
+        // The source may be this very buffer (input_buffer<Tag>(), input<Tag>()); one of the
+        // tensor's exact size cannot overlap it in part. The test costs one compare at most,
+        // nothing where the compiler sees two distinct objects.
+        void* const to = input_data<index>();
+        const void* const from = S::data(src);
+        if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
       }
     }
   }
@@ -500,7 +510,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     r.outputs = Traits::workspace_io ? 0 : OutTraits::total_bytes;
     r.workspace = Traits::arena_bytes;
     r.pools = Traits::Pools::total_bytes;
-    r.internal_pools = Traits::internal_pools ? Traits::workspace_size : 0;
+    r.internal_constants = Traits::constants_size;
+    r.internal_pools = (Traits::internal_pools ? Traits::workspace_size : 0) + r.internal_constants;
     r.total = r.inputs + r.outputs + r.workspace + r.pools + r.internal_pools;
     r.executor = sizeof(AotExecutor);
     return r;
@@ -550,16 +561,16 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
   }
 
   /// Copies a caller's DLTensor into input `index` after checking dtype, shape, strides,
-  /// byte_offset, device and data; on any error the buffer is left untouched.
+  /// byte_offset, device and data; on any error the buffer is left untouched. The tensor may
+  /// be a view of this executor's buffers, even of input `index` itself.
   template <class DL>
   Status set_input(std::size_t index, const DL& tensor) noexcept {
     if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
     const TensorInfo& info = InTraits::infos[index];
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kInput, index, info, tensor);
     if (!s) return s;
-    std::memcpy(this->input_pointers()[index],
-                static_cast<const unsigned char*>(tensor.data) + tensor.byte_offset,
-                info.size_bytes);
+    detail::copy_tensor_bytes(this->input_pointers()[index], detail::dl_first_byte(tensor),
+                              info.size_bytes);
     return Status{};
   }
   template <class DL>
@@ -606,8 +617,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     const TensorInfo& info = OutTraits::infos[index];
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kOutput, index, info, out);
     if (!s) return s;
-    std::memcpy(static_cast<unsigned char*>(out.data) + out.byte_offset,
-                this->output_pointers()[index], info.size_bytes);
+    detail::copy_tensor_bytes(detail::dl_first_byte(out), this->output_pointers()[index],
+                              info.size_bytes);
     return Status{};
   }
 
@@ -697,7 +708,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
       return Status(Errc::kNullData, Traits::name())
           .with_tensor(Role::kInput, Index, detail::TensorTraits<Tag>::raw_name());
     }
-    std::memcpy(input_data<Index>(), data, detail::TensorTraits<Tag>::bytes);
+    detail::copy_tensor_bytes(input_data<Index>(), data, detail::TensorTraits<Tag>::bytes);
     return Status{};
   }
 

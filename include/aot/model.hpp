@@ -51,6 +51,11 @@ template <class T>
 inline constexpr std::size_t kWorkspaceSize<T, std::void_t<decltype(T::workspace_size)>> =
     T::workspace_size;
 template <class T, class = void>
+inline constexpr std::size_t kConstantsSize = 0;
+template <class T>
+inline constexpr std::size_t kConstantsSize<T, std::void_t<decltype(T::constants_size)>> =
+    T::constants_size;
+template <class T, class = void>
 inline constexpr std::size_t kWorkspaceAllocations = 0;
 template <class T>
 inline constexpr std::size_t
@@ -132,6 +137,8 @@ struct ModelTraits {
   static constexpr std::size_t num_pools = PoolList::size;
   static constexpr std::size_t num_devices = DeviceList::size;
   static constexpr std::size_t workspace_size = kWorkspaceSize<Model>;
+  /// Bytes of constants the generated code holds itself (lib0's global_const_workspace).
+  static constexpr std::size_t constants_size = kConstantsSize<Model>;
   static constexpr bool uses_backend_workspace = kUsesBackendWorkspace<Model>;
   static constexpr std::size_t workspace_allocations = kWorkspaceAllocations<Model>;
   /// Bytes of the executor's own arena for TVMBackendAllocWorkspace.
@@ -157,6 +164,9 @@ constexpr bool check_tensor() {
     return false;
   } else if constexpr (!kHasDataType<T>) {
     compile_error::tensor_element_type_has_no_dtype<Model, Tensor, T>();
+    return false;
+  } else if constexpr (Traits::size_overflows) {
+    compile_error::tensor_size_overflows<Model, Tensor>();
     return false;
   } else {
     bool ok = true;
@@ -230,7 +240,10 @@ constexpr bool validate_model() {
     compile_error::packed_convention_has_no_devices<Model>();
     return false;
   } else {
-    return check_entry<Model, n_in, n_out, Traits::num_pools, Traits::num_devices,
+    using Params =
+        typename UnpackedParamsOf<typename Model::inputs, typename Model::outputs,
+                                  typename Traits::PoolList, typename Traits::DeviceList>::type;
+    return check_entry<Model, Params, n_in, n_out, Traits::num_pools, Traits::num_devices,
                        Traits::workspace_io>() &&
            ok;
   }

@@ -13,11 +13,13 @@ constexpr char sanitize_char(char c) noexcept {
 }
 
 /// Whether `name`, once sanitised, equals the already sanitised `sanitized`. Both a raw
-/// name ("input:0") and a sanitised one ("input_0") match "input_0". Allocates nothing.
+/// name ("input:0") and a sanitised one ("input_0") match "input_0". A name holding a NUL
+/// byte matches nothing: to C and TVM's runtime such a name ends at the NUL, so letting it
+/// match as '_' would find a tensor the caller did not name. Allocates nothing.
 constexpr bool sanitized_equal(std::string_view name, std::string_view sanitized) noexcept {
   if (name.size() != sanitized.size()) return false;
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if (sanitize_char(name[i]) != sanitized[i]) return false;
+    if (name[i] == '\0' || sanitize_char(name[i]) != sanitized[i]) return false;
   }
   return true;
 }

@@ -29,6 +29,7 @@ enum class Errc : std::uint8_t {
   kWorkspaceForeignFree,    ///< TVMBackendFreeWorkspace got a pointer the arena never gave
   kWorkspaceTooManyBlocks,  ///< more live blocks than the model's workspace_allocations
   kConcurrentRun,           ///< a singleton model (internal pools) is already running
+  kByteOffsetOverflow,      ///< data + byte_offset + the tensor's bytes wrap around
 };
 
 /// Which list a tensor belongs to.
@@ -73,6 +74,8 @@ constexpr const char* describe(Errc code) noexcept {
       return "too many live workspace blocks";
     case Errc::kConcurrentRun:
       return "model already running";
+    case Errc::kByteOffsetOverflow:
+      return "data + byte_offset overflows the address space";
   }
   return "unknown error";
 }
@@ -195,8 +198,18 @@ class [[nodiscard]] Status {
         w.put(", expected ").put_int(expected_).put(" (strides must be NULL or compact)");
         break;
       case Errc::kByteOffsetMisaligned:
-        w.put("byte_offset ").put_int(got_).put(" is not a multiple of the element size ");
-        w.put_int(expected_);
+        w.put("byte_offset ").put_uint(static_cast<std::uint64_t>(got_));
+        w.put(" is not a multiple of the element size ").put_int(expected_);
+        break;
+      case Errc::kByteOffsetOverflow:
+        // expected_ is the largest byte_offset that fits, all ones when none does.
+        w.put("byte_offset ").put_uint(static_cast<std::uint64_t>(got_));
+        w.put(" runs past the end of the address space (");
+        if (expected_ == -1) {
+          w.put("none fits: data is too near the end)");
+        } else {
+          w.put("at most ").put_uint(static_cast<std::uint64_t>(expected_)).put(" fits)");
+        }
         break;
       case Errc::kDeviceNotCpu:
         w.put("device type is ").put_int(got_).put(", expected kDLCPU (1)");

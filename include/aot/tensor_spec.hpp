@@ -58,11 +58,26 @@ struct TensorTraits {
     return true;
   }();
 
-  /// Element count; 0 for a malformed shape so that buffers stay declarable while the
-  /// model check reports the error.
+  /// Whether the element count or the byte size is more than any object can hold
+  /// (PTRDIFF_MAX bytes): computed naively, such a shape wraps modulo 2^64 to a small count
+  /// that every other check accepts (274177 x 67280421310721 is 2^64 + 1).
+  static constexpr bool size_overflows = [] {
+    constexpr std::uint64_t kMaxBytes = PTRDIFF_MAX;
+    std::uint64_t n = 1;
+    for (std::int64_t d : Tensor::shape) {
+      if (d <= 0) return false;  // dims_positive reports it
+      if (static_cast<std::uint64_t>(d) > kMaxBytes / n) return true;
+      n *= static_cast<std::uint64_t>(d);
+    }
+    return n > kMaxBytes / sizeof(element_type);
+  }();
+
+  /// Element count; 0 for a malformed or oversized shape so that buffers stay declarable
+  /// while the model check reports the error.
   static constexpr std::size_t count = [] {
+    if (!dims_positive || size_overflows) return std::size_t{0};
     std::size_t n = 1;
-    for (std::int64_t d : Tensor::shape) n *= d > 0 ? static_cast<std::size_t>(d) : 0;
+    for (std::int64_t d : Tensor::shape) n *= static_cast<std::size_t>(d);
     return n;
   }();
 

@@ -216,3 +216,14 @@ TEST_CASE("a new executor's buffers are zero") {
   for (std::int32_t v : exec->get_output<mixed::output2>()) REQUIRE(v == 0);
   delete exec;
 }
+
+TEST_CASE("typed set_input from the input's own buffer keeps it") {
+  // Source and destination are the same bytes; under ASan a memcpy of them is an error.
+  aot::AotExecutor<seed> exec;
+  exec.set_input<seed::a>(std::array<std::uint8_t, 2>{7, 9});
+  exec.set_input<seed::a>(exec.input_buffer<seed::a>());
+  exec.set_input<seed::a>(exec.input<seed::a>());
+  REQUIRE(exec.set_input<seed::a>(exec.input<seed::a>().data(), 2).ok());
+  REQUIRE(exec.input<seed::a>()[0] == 7);
+  REQUIRE(exec.input<seed::a>()[1] == 9);
+}

@@ -27,3 +27,11 @@ TEST_CASE("sanitized_equal compares a raw or sanitised name to a sanitised one")
   STATIC_REQUIRE_FALSE(aot::sanitized_equal("input", "input_0"));
   STATIC_REQUIRE_FALSE(aot::sanitized_equal("input_00", "input_0"));
 }
+
+TEST_CASE("a NUL byte in a name matches nothing, not even the '_' it would sanitise to") {
+  STATIC_REQUIRE(aot::sanitize_char('\0') == '_');  // as TVM sanitises raw names
+  STATIC_REQUIRE(aot::sanitized_equal("x:y", "x_y"));
+  STATIC_REQUIRE_FALSE(aot::sanitized_equal(std::string_view("x\0y", 3), "x_y"));
+  STATIC_REQUIRE_FALSE(aot::sanitized_equal(std::string_view("x_\0", 3), "x__"));
+  STATIC_REQUIRE_FALSE(aot::sanitized_equal(std::string_view("\0", 1), "_"));
+}

@@ -91,7 +91,9 @@ TEST_CASE("internal pools: the generated code's static workspace, one run at a t
   for (std::size_t i = 0; i < 4; ++i) {
     REQUIRE(r.get<0>()[i] == static_cast<float>(i + 1) * weights[i] + 1.f);
   }
-  STATIC_REQUIRE(aot::AotExecutor<intpool>::memory().internal_pools == 16);
+  // 16 bytes of static workspace (RAM) and 16 of constants (read-only), both in lib0.
+  STATIC_REQUIRE(aot::AotExecutor<intpool>::memory().internal_pools == 32);
+  STATIC_REQUIRE(aot::AotExecutor<intpool>::memory().internal_constants == 16);
 
 #if AOT_ENABLE_ASSERTS
   aot::AotExecutor<intpool> other;
@@ -146,8 +148,31 @@ TEST_CASE("memory reports, by hand") {
   constexpr aot::MemoryReport ext = aot::AotExecutor<extpool>::memory();
   STATIC_REQUIRE(ext.total == 256 + 256 + 512);
   constexpr aot::MemoryReport in = aot::AotExecutor<intpool>::memory();
-  STATIC_REQUIRE(in.total == 16 + 16 + 16);
-  STATIC_REQUIRE(in.executor == std::size_t{2} * 64);  // the pool is not inside the executor
+  STATIC_REQUIRE(in.inputs == 16);
+  STATIC_REQUIRE(in.outputs == 16);
+  STATIC_REQUIRE(in.internal_constants == 16);
+  STATIC_REQUIRE(in.internal_pools == 16 + 16);  // workspace + constants
+  STATIC_REQUIRE(in.total == 16 + 16 + 16 + 16);
+  STATIC_REQUIRE(in.total - in.internal_constants == 48);  // RAM
+  STATIC_REQUIRE(in.executor == std::size_t{2} * 64);      // the pools are not inside the executor
+  STATIC_REQUIRE(seed_mem.internal_constants == 0);
+  STATIC_REQUIRE(ext.internal_constants == 0);
+}
+
+namespace {
+/// seed with constants its code keeps itself but no internal workspace: they still count.
+struct seed_with_constants : seed {
+  static constexpr std::size_t constants_size = 100;
+};
+}  // namespace
+
+TEST_CASE("constants are reported without an internal workspace too") {
+  constexpr aot::MemoryReport m = aot::AotExecutor<seed_with_constants>::memory();
+  STATIC_REQUIRE(m.internal_constants == 100);
+  STATIC_REQUIRE(m.internal_pools == 100);
+  STATIC_REQUIRE(m.total == 4 + 2 + 100);
+  STATIC_REQUIRE(aot::detail::ModelTraits<seed_with_constants>::constants_size == 100);
+  STATIC_REQUIRE(aot::detail::ModelTraits<seed>::constants_size == 0);
 }
 
 TEST_CASE("pool and device lists in the description") {

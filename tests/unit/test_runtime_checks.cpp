@@ -9,10 +9,12 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "fixture_support.hpp"
 #include "mixed_model.hpp"
 #include "seed_model.hpp"
+#include "serving_model.hpp"
 
 namespace {
 
@@ -86,6 +88,46 @@ const BadCase kBadTensors[] = {
 };
 
 std::string text(const aot::Status& s) { return s.to_string().c_str(); }
+
+/// A made-up address, for data pointers the library must refuse or only offset.
+void* address(std::uintptr_t a) {
+  return reinterpret_cast<void*>(a);  // NOLINT(performance-no-int-to-ptr): on purpose
+}
+
+/// y = !x over bool[3]; the output parameter is int8_t*, as TVM's C code stores bool.
+std::int32_t negate_flags(bool* x, std::int8_t* y) {
+  for (int i = 0; i < 3; ++i) y[i] = x[i] ? 0 : 1;
+  return 0;
+}
+
+struct flags {
+  static constexpr std::string_view name = "flags";
+  struct x : aot::TensorSpec<bool, 3> {
+    static constexpr std::string_view raw_name = "x";
+  };
+  struct y : aot::TensorSpec<bool, 3> {
+    static constexpr std::string_view raw_name = "y";
+  };
+  using inputs = aot::TensorList<x>;
+  using outputs = aot::TensorList<y>;
+  static constexpr aot::Convention convention = aot::Convention::kUnpacked;
+  static constexpr auto entry = &negate_flags;
+};
+
+/// A bool[3] caller tensor with the given dtype.
+struct BoolTensor {
+  bool storage[3] = {true, false, true};
+  std::int64_t shape[1] = {3};
+  DLTensor t{};
+
+  explicit BoolTensor(DLDataType dtype) {
+    t.data = storage;
+    t.device = DLDevice{kDLCPU, 0};
+    t.ndim = 1;
+    t.dtype = dtype;
+    t.shape = shape;
+  }
+};
 
 }  // namespace
 
@@ -225,4 +267,210 @@ TEST_CASE("names, indices and infos, as TVM reports them") {
   const aot::TensorInfo in = *E::get_input_info(1);
   REQUIRE(in.dtype == aot::DataType{aot::kInt, 8, 1});
   REQUIRE(in.size == 4);
+}
+
+TEST_CASE("a device_type outside DLDeviceType's enumerators is refused, not loaded as the enum") {
+  // DLPack 0.6's enum has no fixed underlying type: a C caller's 1000 or -5 in those four
+  // bytes must be read as the int it is (the ASan+UBSan build checks the read is defined).
+  for (const std::int32_t raw : {1000, -5, 16, INT32_MIN}) {
+    INFO(raw);
+    Exec exec;
+    exec.set_input<mixed::x>(std::array<float, 6>{1, 2, 3, 4, 5, 6});
+    REQUIRE(exec.run().ok());
+    const Snapshot<Exec> before(exec);
+    CallerTensor c;
+    static_assert(sizeof c.t.device.device_type == sizeof raw, "DLDeviceType is an int");
+    std::memcpy(&c.t.device.device_type, &raw, sizeof raw);
+
+    const aot::Status in = exec.set_input(0, c.t);
+    CHECK(in.code() == aot::Errc::kDeviceNotCpu);
+    CHECK(in.expected() == 1);
+    CHECK(in.got() == raw);
+    CHECK(text(in) == "mixed: input 'x' (index 0): device type is " + std::to_string(raw) +
+                          ", expected kDLCPU (1)");
+    CHECK(exec.set_input("x", c.t).got() == raw);
+    const aot::Status out = exec.get_output(0, c.t);
+    CHECK(out.code() == aot::Errc::kDeviceNotCpu);
+    CHECK(out.got() == raw);
+    CHECK(before.same_as(exec));
+  }
+}
+
+TEST_CASE("a byte_offset that runs past the end of the address space is refused") {
+  constexpr std::uint64_t kTop = UINTPTR_MAX;
+  SECTION("a huge offset from a real buffer") {
+    Exec exec;
+    const Snapshot<Exec> before(exec);
+    CallerTensor c;
+    c.t.byte_offset = ~std::uint64_t{3};  // 2^64 - 4: a multiple of float's 4 bytes
+    const aot::Status s = exec.set_input(0, c.t);
+    REQUIRE(s.code() == aot::Errc::kByteOffsetOverflow);
+    // The most that fits: the bytes from data to the end, less the tensor's 24.
+    const std::uint64_t room = kTop - reinterpret_cast<std::uintptr_t>(c.storage);
+    REQUIRE(static_cast<std::uint64_t>(s.expected()) == room - 24);
+    REQUIRE(static_cast<std::uint64_t>(s.got()) == 18446744073709551612u);
+    REQUIRE(text(s) ==
+            "mixed: input 'x' (index 0): byte_offset 18446744073709551612 runs past "
+            "the end of the address space (at most " +
+                std::to_string(room - 24) + " fits)");
+    REQUIRE(exec.get_output(0, c.t).code() == aot::Errc::kByteOffsetOverflow);
+    REQUIRE(before.same_as(exec));
+  }
+  SECTION("data + byte_offset fits but the tensor's last bytes do not") {
+    Exec exec;
+    const Snapshot<Exec> before(exec);
+    CallerTensor c;
+    // 32 bytes below the top: an offset of 8 leaves exactly the 24 the tensor needs, 12 not.
+    c.t.data = address(static_cast<std::uintptr_t>(kTop - 31));
+    c.t.byte_offset = 12;
+    const aot::Status s = exec.set_input(0, c.t);
+    REQUIRE(s.code() == aot::Errc::kByteOffsetOverflow);
+    REQUIRE(s.expected() == 7);  // 31 bytes after data, 24 of them the tensor's
+    REQUIRE(s.got() == 12);
+    REQUIRE(before.same_as(exec));
+  }
+  SECTION("a data pointer too close to the end for any offset") {
+    Exec exec;
+    CallerTensor c;
+    c.t.data = address(static_cast<std::uintptr_t>(kTop - 15));
+    const aot::Status s = exec.get_output(0, c.t);
+    REQUIRE(s.code() == aot::Errc::kByteOffsetOverflow);
+    REQUIRE(text(s) ==
+            "mixed: output 'output0' (index 0): byte_offset 0 runs past the end of the "
+            "address space (none fits: data is too near the end)");
+  }
+  SECTION("data below the buffer and byte_offset up to it: the copy starts at data + offset") {
+    Exec exec;
+    CallerTensor c;
+    c.t.data = address(reinterpret_cast<std::uintptr_t>(c.storage) - 4096);
+    c.t.byte_offset = 4096 + sizeof(float);
+    REQUIRE(exec.set_input(0, c.t).ok());
+    for (std::size_t i = 0; i < 6; ++i) REQUIRE(exec.input<mixed::x>()[i] == c.storage[i + 1]);
+    exec.set_input<mixed::x>(std::array<float, 6>{1, 2, 3, 4, 5, 6});
+    REQUIRE(exec.run().ok());
+    REQUIRE(exec.get_output(0, c.t).ok());
+    REQUIRE(c.storage[0] == 1.f);
+    for (std::size_t i = 0; i < 6; ++i) {
+      REQUIRE(c.storage[i + 1] == static_cast<float>(i + 1) * 2.f + 0.5f);
+    }
+    REQUIRE(c.storage[7] == 8.f);
+  }
+}
+
+TEST_CASE("a tensor may be copied onto itself") {
+  // Each of these used to be a memcpy whose source and destination were the same bytes.
+  Exec exec;
+  exec.set_input<mixed::x>(std::array<float, 6>{1, 2, 3, 4, 5, 6});
+  const DLTensor x = *exec.get_input(0);
+  REQUIRE(exec.set_input(0, x).ok());
+  REQUIRE(exec.set_input("x", *exec.get_input("x")).ok());
+  for (std::size_t i = 0; i < 6; ++i)
+    REQUIRE(exec.input<mixed::x>()[i] == static_cast<float>(i + 1));
+
+  REQUIRE(exec.run().ok());
+  DLTensor out = *exec.get_output(0);
+  REQUIRE(exec.get_output(0, out).ok());
+  for (std::size_t i = 0; i < 6; ++i) {
+    REQUIRE(exec.get_output<0>()[i] == static_cast<float>(i + 1) * 2.f + 0.5f);
+  }
+
+  // Output 0 and input 0 have one dtype and shape: one's view fills the other.
+  REQUIRE(exec.set_input(0, *exec.get_output(0)).ok());
+  REQUIRE(exec.input<mixed::x>()(1, 2) == 12.5f);
+}
+
+TEST_CASE("a view shifted into its own buffer copies as memmove does") {
+  Exec exec;
+  exec.set_input<mixed::x>(std::array<float, 6>{1, 2, 3, 4, 5, 6});
+  REQUIRE(exec.run().ok());  // output0 = {2.5, 4.5, 6.5, 8.5, 10.5, 12.5}
+  // Destination one element past the source: a forward copy would smear the first value.
+  // The last element lands in the padding after output0 (its buffer has a 64-byte line).
+  DLTensor out = *exec.get_output(0);
+  out.byte_offset = sizeof(float);
+  REQUIRE(exec.get_output(0, out).ok());
+  const float* o = exec.get_output<mixed::output0>().data();
+  REQUIRE(o[0] == 2.5f);
+  for (std::size_t i = 1; i < 6; ++i) REQUIRE(o[i] == (static_cast<float>(i) - 1.f) * 2.f + 2.5f);
+  float spilled = 0.f;
+  std::memcpy(&spilled, reinterpret_cast<const unsigned char*>(o) + 24, sizeof spilled);
+  REQUIRE(spilled == 12.5f);
+}
+
+TEST_CASE("bool tensors take TVM's uint1 and DLPack 0.8's kDLBool") {
+  // DLPack 0.6 has no kDLBool enumerator: 6 is its value in DLPack 0.8 and later.
+  const DLDataType tvm_bool{kDLUInt, 1, 1};
+  const DLDataType dlpack_bool{6, 8, 1};
+  for (const DLDataType dtype : {tvm_bool, dlpack_bool}) {
+    INFO(int{dtype.code});
+    aot::AotExecutor<flags> exec;
+    BoolTensor in(dtype);
+    REQUIRE(exec.set_input(0, in.t).ok());
+    REQUIRE(exec.run().ok());
+    BoolTensor out(dtype);
+    REQUIRE(exec.get_output(0, out.t).ok());
+    REQUIRE_FALSE(out.storage[0]);
+    REQUIRE(out.storage[1]);
+    REQUIRE_FALSE(out.storage[2]);
+    // Views keep saying uint1.
+    for (const DLTensor& v : {*exec.get_input(0), *exec.get_output(0)}) {
+      REQUIRE(v.dtype.code == kDLUInt);
+      REQUIRE(v.dtype.bits == 1);
+      REQUIRE(v.dtype.lanes == 1);
+    }
+  }
+}
+
+TEST_CASE("other bool-like dtypes stay refused") {
+  struct Case {
+    DLDataType dtype;
+    const char* message;
+  };
+  const Case cases[] = {
+      {DLDataType{6, 1, 1}, "flags: input 'x' (index 0): dtype is bool1, expected bool"},
+      {DLDataType{6, 8, 4}, "flags: input 'x' (index 0): dtype is bool8x4, expected bool"},
+      {DLDataType{kDLUInt, 8, 1}, "flags: input 'x' (index 0): dtype is uint8, expected bool"},
+  };
+  for (const Case& c : cases) {
+    aot::AotExecutor<flags> exec;
+    const Snapshot<aot::AotExecutor<flags>> before(exec);
+    BoolTensor in(c.dtype);
+    const aot::Status s = exec.set_input(0, in.t);
+    CHECK(s.code() == aot::Errc::kDtypeMismatch);
+    CHECK(text(s) == c.message);
+    CHECK(before.same_as(exec));
+  }
+  // kDLBool for a tensor that is not bool: refused, in and out.
+  aot::AotExecutor<seed> exec;
+  std::uint8_t data[2] = {1, 0};
+  std::int64_t shape[2] = {1, 2};
+  DLTensor t{data, DLDevice{kDLCPU, 0}, 2, DLDataType{6, 8, 1}, shape, nullptr, 0};
+  const aot::Status in = exec.set_input(0, t);
+  REQUIRE(in.code() == aot::Errc::kDtypeMismatch);
+  REQUIRE(text(in) == "default: input 'a' (index 0): dtype is bool8, expected uint8");
+  REQUIRE(exec.get_output(0, t).code() == aot::Errc::kDtypeMismatch);
+}
+
+TEST_CASE("a name with an embedded NUL matches no tensor") {
+  using E = aot::AotExecutor<serving>;
+  // Sanitising turns NUL into '_', the byte in the real name's place: it must still miss.
+  constexpr std::string_view nul_name(
+      "serving_default_input_1\0"
+      "0",
+      25);
+  STATIC_REQUIRE(nul_name.size() == std::string_view("serving_default_input_1_0").size());
+  REQUIRE(E::get_input_index("serving_default_input_1:0").value_or(99) == 0);
+  REQUIRE(E::get_input_index(nul_name).status().code() == aot::Errc::kUnknownName);
+  REQUIRE(E::get_input_index(std::string_view("serving_default_input_1_0\0", 26)).status().code() ==
+          aot::Errc::kUnknownName);
+  STATIC_REQUIRE(aot::find_input<serving>(nul_name) == aot::npos);
+
+  E exec;
+  const Snapshot<E> before(exec);
+  std::int8_t data[3] = {1, 2, 3};
+  std::int64_t shape[2] = {1, 3};
+  const DLTensor t{data, DLDevice{kDLCPU, 0}, 2, DLDataType{kDLInt, 8, 1}, shape, nullptr, 0};
+  REQUIRE(exec.set_input(nul_name, t).code() == aot::Errc::kUnknownName);
+  REQUIRE(exec.get_input(nul_name).status().code() == aot::Errc::kUnknownName);
+  REQUIRE(before.same_as(exec));
+  REQUIRE(exec.set_input("serving_default_input_1:0", t).ok());
 }

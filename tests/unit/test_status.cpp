@@ -56,6 +56,22 @@ TEST_CASE("every error renders model, tensor and mismatch") {
   CHECK(text(in(Errc::kNullData)) == "m: input 'x:0' (index 1): data pointer is null");
   CHECK(text(in(Errc::kSizeMismatch).with_values(490, 10)) ==
         "m: input 'x:0' (index 1): got 10 elements, expected 490");
+  CHECK(text(in(Errc::kByteOffsetOverflow).with_values(100, 104)) ==
+        "m: input 'x:0' (index 1): byte_offset 104 runs past the end of the address space (at "
+        "most 100 fits)");
+  CHECK(text(in(Errc::kByteOffsetOverflow).with_values(-1, 0)) ==
+        "m: input 'x:0' (index 1): byte_offset 0 runs past the end of the address space (none "
+        "fits: data is too near the end)");
+}
+
+TEST_CASE("byte_offsets are unsigned 64-bit and print as such") {
+  const auto s = aot::Status(aot::Errc::kByteOffsetMisaligned, "m").with_values(4, -2);
+  REQUIRE(text(s) == "m: byte_offset 18446744073709551614 is not a multiple of the element size 4");
+  const auto o = aot::Status(aot::Errc::kByteOffsetOverflow, "m").with_values(INT64_MAX, INT64_MIN);
+  REQUIRE(text(o) ==
+          "m: byte_offset 9223372036854775808 runs past the end of the address space (at most "
+          "9223372036854775807 fits)");
+  REQUIRE(std::string(o.message()) == "data + byte_offset overflows the address space");
 }
 
 TEST_CASE("extreme integers and truncation") {

@@ -56,3 +56,37 @@ TEST_CASE("a bad dimension leaves a zero count instead of a wrapped one") {
   STATIC_REQUIRE_FALSE(aot::detail::TensorTraits<bad>::dims_positive);
   STATIC_REQUIRE(aot::detail::TensorTraits<bad>::count == 0);
 }
+
+namespace {
+// 274177 x 67280421310721 = 2^64 + 1: a naive product wraps to a count of 1 (F09).
+struct wraps_to_one : aot::TensorSpec<std::uint8_t, 274177, 67280421310721> {
+  static constexpr std::string_view raw_name = "w";
+};
+// 2^61 doubles: the count fits, its 2^64 bytes wrap to 0.
+struct bytes_wrap : aot::TensorSpec<double, std::int64_t{1} << 61> {
+  static constexpr std::string_view raw_name = "b";
+};
+// 2^61 floats are 2^63 bytes: no wrap, but one more than PTRDIFF_MAX, past any object.
+struct past_ptrdiff : aot::TensorSpec<float, std::int64_t{1} << 30, std::int64_t{1} << 31> {
+  static constexpr std::string_view raw_name = "p";
+};
+// 2^62 bytes in two dimensions: large, but an object may be that large.
+struct largest_kind : aot::TensorSpec<std::uint8_t, std::int64_t{1} << 31, std::int64_t{1} << 31> {
+  static constexpr std::string_view raw_name = "l";
+};
+}  // namespace
+
+TEST_CASE("shapes whose size overflows are flagged, never wrapped") {
+  using W = aot::detail::TensorTraits<wraps_to_one>;
+  STATIC_REQUIRE(W::dims_positive);
+  STATIC_REQUIRE(W::size_overflows);
+  STATIC_REQUIRE(W::count == 0);
+  STATIC_REQUIRE(W::bytes == 0);
+  STATIC_REQUIRE(aot::detail::TensorTraits<bytes_wrap>::size_overflows);
+  STATIC_REQUIRE(aot::detail::TensorTraits<bytes_wrap>::count == 0);
+  STATIC_REQUIRE(aot::detail::TensorTraits<past_ptrdiff>::size_overflows);
+  STATIC_REQUIRE_FALSE(aot::detail::TensorTraits<largest_kind>::size_overflows);
+  STATIC_REQUIRE(aot::detail::TensorTraits<largest_kind>::bytes == std::size_t{1} << 62);
+  STATIC_REQUIRE_FALSE(aot::detail::TensorTraits<image>::size_overflows);
+  STATIC_REQUIRE_FALSE(aot::detail::TensorTraits<scalar>::size_overflows);
+}

@@ -38,6 +38,13 @@ constexpr void tensor_size_bytes_disagrees_with_shape_and_dtype() {
                 "shape x dtype (FromShapeAndDtype)");
 }
 template <class Model, class Tensor>
+constexpr void tensor_size_overflows() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor's element count or byte size overflows (the "
+                "product of its shape, times the element size, exceeds the largest object, "
+                "PTRDIFF_MAX bytes)");
+}
+template <class Model, class Tensor>
 constexpr void tensor_name_is_not_sanitized_raw_name() {
   static_assert(detail::kDependentFalse<Model>,
                 "aot: bad model description: Tensor's name is not its raw_name sanitised "
@@ -66,10 +73,13 @@ constexpr void c_struct_size_mismatch() {
                 "aot: bad model description: CStruct is GivenBytes bytes, expected one void* "
                 "per tensor (ExpectedMembers tensors)");
 }
-template <class Model, class Parameter>
-constexpr void entry_parameter_not_a_pointer() {
+/// Argument is the tensor, pool or device description whose pointer the parameter takes.
+template <class Model, class Argument, class Expected, class Given>
+constexpr void entry_parameter_type_mismatch() {
   static_assert(detail::kDependentFalse<Model>,
-                "aot: bad model description: an unpacked entry parameter is not a pointer");
+                "aot: bad model description: the unpacked entry function takes Given for "
+                "Argument, expected Expected (void* always fits; TVM's C code passes 16-bit "
+                "floats as std::uint16_t* and bool as std::int8_t*)");
 }
 
 template <class Model>

@@ -10,6 +10,7 @@
 
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/packed_abi.hpp"
+#include "aot/dtype.hpp"
 
 namespace aot {
 
@@ -34,20 +35,75 @@ struct FunctionTraits<R (*)(Args...)> {
   using param = std::tuple_element_t<I, std::tuple<Args...>>;
 };
 
-template <class Model, class Parameter>
-constexpr bool check_unpacked_param() {
-  if constexpr (!std::is_pointer_v<Parameter>) {
-    compile_error::entry_parameter_not_a_pointer<Model, Parameter>();
+/// What an unpacked entry parameter carries: a tensor, a memory pool or a device handle.
+enum class ParamRole { kTensor, kPool, kDevice };
+
+/// One parameter of an unpacked entry: its role and the description of what it carries.
+template <ParamRole Role, class Description>
+struct EntryParam {};
+
+/// The unpacked entry's parameters in order: inputs, outputs, pools, devices.
+template <class Inputs, class Outputs, class Pools, class Devices>
+struct UnpackedParamsOf;
+template <template <class...> class L, class... I, class... O, class... P, class... D>
+struct UnpackedParamsOf<L<I...>, L<O...>, L<P...>, L<D...>> {
+  using type =
+      std::tuple<EntryParam<ParamRole::kTensor, I>..., EntryParam<ParamRole::kTensor, O>...,
+                 EntryParam<ParamRole::kPool, P>..., EntryParam<ParamRole::kDevice, D>...>;
+};
+
+/// The pointer type an unpacked parameter is expected to be (void* always fits too).
+template <class Param>
+struct ExpectedParam;
+template <class Description>
+struct ExpectedParam<EntryParam<ParamRole::kTensor, Description>> {
+  using type = typename Description::element_type*;
+};
+template <class Description>
+struct ExpectedParam<EntryParam<ParamRole::kPool, Description>> {
+  using type = std::uint8_t*;
+};
+template <class Description>
+struct ExpectedParam<EntryParam<ParamRole::kDevice, Description>> {
+  using type = void*;
+};
+
+/// Whether a parameter pointing to `Pointee` (cv removed) fits: void, the expected type, or
+/// how TVM's C code stores the element type (its 16-bit floats are uint16_t, and its storage
+/// flattening backs bool tensors with int8 arrays).
+template <class Param, class Pointee>
+constexpr bool unpacked_pointee_fits() {
+  using Expected = std::remove_pointer_t<typename ExpectedParam<Param>::type>;
+  if constexpr (std::is_void_v<Pointee> || std::is_same_v<Pointee, Expected>) {
+    return true;
+  } else if constexpr (std::is_same_v<Expected, Float16> || std::is_same_v<Expected, BFloat16>) {
+    return std::is_same_v<Pointee, std::uint16_t>;
+  } else if constexpr (std::is_same_v<Expected, bool>) {
+    return std::is_same_v<Pointee, std::int8_t>;
+  } else {
+    return false;
+  }
+}
+
+template <class Model, class Parameter, ParamRole Role, class Description>
+constexpr bool check_unpacked_param(EntryParam<Role, Description>*) {
+  using Param = EntryParam<Role, Description>;
+  if constexpr (!std::is_pointer_v<Parameter> ||
+                !unpacked_pointee_fits<Param,
+                                       std::remove_cv_t<std::remove_pointer_t<Parameter>>>()) {
+    compile_error::entry_parameter_type_mismatch<Model, Description,
+                                                 typename ExpectedParam<Param>::type, Parameter>();
     return false;
   } else {
     return true;
   }
 }
 
-template <class Model, class Entry, std::size_t... Is>
-constexpr bool check_unpacked_params(std::index_sequence<Is...>) {
+template <class Model, class Entry, class... Params, std::size_t... Is>
+constexpr bool check_unpacked_params(std::tuple<Params...>*, std::index_sequence<Is...>) {
   return (true && ... &&
-          check_unpacked_param<Model, typename FunctionTraits<Entry>::template param<Is>>());
+          check_unpacked_param<Model, typename FunctionTraits<Entry>::template param<Is>>(
+              static_cast<Params*>(nullptr)));
 }
 
 /// The C interface's entry type: (inputs*, outputs*[, pools*][, devices*]), or with the
@@ -93,8 +149,8 @@ constexpr bool check_c_struct() {
 }
 
 /// Checks Model::entry against its convention; instantiates a compile_error on mismatch.
-template <class Model, std::size_t NumInputs, std::size_t NumOutputs, std::size_t NumPools,
-          std::size_t NumDevices, bool WorkspaceIo>
+template <class Model, class UnpackedParams, std::size_t NumInputs, std::size_t NumOutputs,
+          std::size_t NumPools, std::size_t NumDevices, bool WorkspaceIo>
 constexpr bool check_entry() {
   using Entry = std::remove_cv_t<decltype(Model::entry)>;
   if constexpr (Model::convention == Convention::kCInterface) {
@@ -122,8 +178,8 @@ constexpr bool check_entry() {
       compile_error::entry_argument_count_mismatch<Model, kArgs, FunctionTraits<Entry>::arity>();
       return false;
     } else {
-      return check_unpacked_params<Model, Entry>(
-          std::make_index_sequence<FunctionTraits<Entry>::arity>{});
+      return check_unpacked_params<Model, Entry>(static_cast<UnpackedParams*>(nullptr),
+                                                 std::make_index_sequence<kArgs>{});
     }
   } else {
     if constexpr (!std::is_same_v<Entry, PackedFunction>) {

@@ -35,6 +35,10 @@ class TextWriter {
       put('-');
       u = ~u + 1;
     }
+    return put_uint(u);
+  }
+
+  constexpr TextWriter& put_uint(std::uint64_t u) noexcept {
     char digits[20] = {};
     int n = 0;
     do {
