@@ -73,10 +73,18 @@ std::string dtype_names() {
   return out;
 }
 
+std::string preferred_dtype_of_c_type(std::string_view t) {
+  const std::set<std::string> d = dtypes_of_c_type(t);
+  if (d.count("uint16") != 0) return "uint16";
+  if (d.count("int8") != 0) return "int8";
+  return d.empty() ? "" : *d.begin();
+}
+
 std::set<std::string> dtypes_of_c_type(std::string_view t) {
   static const std::map<std::string_view, std::set<std::string>> m = {
-      {"int8_t", {"int8"}},
-      {"signed char", {"int8"}},
+      // TVM backs bool tensors with int8 arrays.
+      {"int8_t", {"int8", "bool"}},
+      {"signed char", {"int8", "bool"}},
       {"uint8_t", {"uint8"}},
       {"unsigned char", {"uint8"}},
       {"int16_t", {"int16"}},

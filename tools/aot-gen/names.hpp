@@ -23,9 +23,11 @@ std::string cpp_element_type(std::string_view dtype);
 /// Every dtype name aot supports, comma-separated, for messages.
 std::string dtype_names();
 
-/// The dtypes a C element type in generated code may stand for: "int8_t" -> {"int8"};
+/// The dtypes a C element type in generated code may stand for: "int8_t" -> {"int8", "bool"};
 /// "uint16_t" -> {"uint16", "float16", "bfloat16"}; "void" or unknown -> {}.
 std::set<std::string> dtypes_of_c_type(std::string_view c_type);
+/// The dtype a C element type stands for when nothing else says: "uint16_t" -> "uint16".
+std::string preferred_dtype_of_c_type(std::string_view c_type);
 /// The C++ spelling of a C element type TVM writes ("int8_t" -> "std::int8_t"), or "".
 std::string cpp_spelling_of_c_type(std::string_view c_type);
 

@@ -708,19 +708,15 @@ class Resolver {
                                     "its dtype is " + p.dtype->value + " in " +
                                     p.dtype->where.str());
       } else if (!p.dtype) {
-        const std::string chosen = *ty->second.dtypes.begin() == "bfloat16" &&
-                                           ty->second.dtypes.count("uint16")
-                                       ? "uint16"
-                                       : *ty->second.dtypes.begin();
-        if (ty->second.dtypes.size() > 1) {
+        const std::string chosen = preferred_dtype_of_c_type(ty->second.c_type);
+        // int8_t is also how TVM stores bool; that is rare enough not to mention each time.
+        if (ty->second.dtypes.size() > 1 && chosen != "int8") {
+          std::vector<std::string> others;
+          for (const std::string& d : ty->second.dtypes)
+            if (d != chosen) others.push_back(d);
           note(ty->second.where, who + " is " + ty->second.c_type + "*: read as " + chosen +
-                                     " (it may also be " + [&] {
-                                       std::vector<std::string> others;
-                                       for (const std::string& d : ty->second.dtypes)
-                                         if (d != chosen) others.push_back(d);
-                                       return join(others);
-                                     }() + "; " + flag("--dtype") + " " + t.sanitized +
-                                     "=<dtype> says which)");
+                                     " (it may also be " + join(others) + "; " + flag("--dtype") +
+                                     " " + t.sanitized + "=<dtype> says which)");
         }
         p.dtype = Claim<std::string>{chosen, ty->second.where, false};
       }
