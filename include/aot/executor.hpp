@@ -24,19 +24,22 @@
 namespace aot {
 
 /// Memory a model needs, in bytes, known at compile time (AotExecutor<M>::memory()).
-/// Everything is RAM except `internal_constants`, which is read-only data (`.rodata.tvm`,
-/// flash on a microcontroller): RAM = total - internal_constants.
+/// Everything is RAM except `internal_constants` and `constant_pools`, which are read-only
+/// data (flash on a microcontroller): RAM = total - internal_constants - constant_pools.
 struct MemoryReport {
   std::size_t inputs = 0;     ///< input buffers inside the executor (RAM)
   std::size_t outputs = 0;    ///< output buffers inside the executor (RAM)
   std::size_t workspace = 0;  ///< TVMBackendAllocWorkspace arena, alignment slack included (RAM)
-  std::size_t pools = 0;      ///< external memory pools inside the executor (RAM)
+  std::size_t pools = 0;      ///< external workspace pools inside the executor (RAM)
+  /// External constant pools: the description's read-only data, one copy for all executors.
+  std::size_t constant_pools = 0;
   /// Pools inside the generated code, not the executor: its static workspace (RAM, when the
   /// description sets internal_pools) plus internal_constants.
   std::size_t internal_pools = 0;
   std::size_t internal_constants = 0;  ///< the generated code's constant pool (read-only data)
-  std::size_t total = 0;               ///< inputs + outputs + workspace + pools + internal_pools
-  std::size_t executor = 0;            ///< sizeof the executor, alignment padding included
+  /// inputs + outputs + workspace + pools + constant_pools + internal_pools
+  std::size_t total = 0;
+  std::size_t executor = 0;  ///< sizeof the executor, alignment padding included
 };
 
 namespace detail {
@@ -74,12 +77,20 @@ template <class Tensor>
 inline constexpr std::size_t kOwnAlignment<Tensor, std::void_t<decltype(Tensor::alignment)>> =
     Tensor::alignment;
 
-template <int Role, std::size_t I, class Tensor, std::size_t Align>
+template <int Role, std::size_t I, class Tensor, std::size_t Align,
+          bool Constant = kConstantPool<Tensor>>
 struct Slot {
   static constexpr std::size_t kAlign =
       Align > kOwnAlignment<Tensor> ? Align : kOwnAlignment<Tensor>;
   alignas(kAlign) typename Tensor::element_type
       data[TensorTraits<Tensor>::count > 0 ? TensorTraits<Tensor>::count : 1]{};
+};
+
+/// A constant pool has no buffer in the executor: its data is the description's. The
+/// generated code takes uint8_t* for every pool but only reads a constant one.
+template <int Role, std::size_t I, class Tensor, std::size_t Align>
+struct Slot<Role, I, Tensor, Align, true> {
+  static constexpr std::uint8_t* data = const_cast<std::uint8_t*>(Tensor::data);  // NOLINT
 };
 
 template <int Role, class Seq, class List, std::size_t Align>
@@ -509,10 +520,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     r.inputs = Traits::workspace_io ? 0 : InTraits::total_bytes;
     r.outputs = Traits::workspace_io ? 0 : OutTraits::total_bytes;
     r.workspace = Traits::arena_bytes;
-    r.pools = Traits::Pools::total_bytes;
+    r.constant_pools = Traits::constant_pool_bytes;
+    r.pools = Traits::Pools::total_bytes - r.constant_pools;
     r.internal_constants = Traits::constants_size;
     r.internal_pools = (Traits::internal_pools ? Traits::workspace_size : 0) + r.internal_constants;
-    r.total = r.inputs + r.outputs + r.workspace + r.pools + r.internal_pools;
+    r.total = r.inputs + r.outputs + r.workspace + r.pools + r.constant_pools + r.internal_pools;
     r.executor = sizeof(AotExecutor);
     return r;
   }

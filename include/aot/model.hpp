@@ -97,6 +97,12 @@ struct DevicesOf<T, std::void_t<typename T::devices>> {
   using type = typename T::devices;
 };
 
+/// Whether a pool description is an external constant pool (ConstantPoolSpec).
+template <class T, class = void>
+inline constexpr bool kConstantPool = false;
+template <class T>
+inline constexpr bool kConstantPool<T, std::void_t<decltype(T::constant_pool)>> = T::constant_pool;
+
 template <class List>
 struct ListTraits;
 
@@ -104,6 +110,9 @@ template <class... Ts>
 struct ListTraits<TensorList<Ts...>> {
   static constexpr std::size_t size = sizeof...(Ts);
   static constexpr std::size_t total_bytes = (std::size_t{0} + ... + TensorTraits<Ts>::bytes);
+  /// Bytes of the constant pools among them (a pool list only).
+  static constexpr std::size_t constant_bytes =
+      (std::size_t{0} + ... + (kConstantPool<Ts> ? TensorTraits<Ts>::bytes : 0));
 
   static constexpr std::array<TensorInfo, sizeof...(Ts)> infos{
       {TensorInfo{TensorTraits<Ts>::name_view(),
@@ -135,6 +144,8 @@ struct ModelTraits {
   using DeviceList = typename DevicesOf<Model>::type;
   using Pools = ListTraits<PoolList>;
   static constexpr std::size_t num_pools = PoolList::size;
+  /// Bytes of external constant pools: the description's data, not the executor's.
+  static constexpr std::size_t constant_pool_bytes = Pools::constant_bytes;
   static constexpr std::size_t num_devices = DeviceList::size;
   static constexpr std::size_t workspace_size = kWorkspaceSize<Model>;
   /// Bytes of constants the generated code holds itself (lib0's global_const_workspace).
@@ -217,6 +228,25 @@ constexpr bool check_list(TensorList<Ts...>*) {
   return tensors_ok;
 }
 
+/// A constant pool's data must be exactly as long as the pool.
+template <class Model, class Pool>
+constexpr bool check_constant_pool() {
+  if constexpr (!kConstantPool<Pool>) {
+    return true;
+  } else if constexpr (sizeof(Pool::data) != TensorTraits<Pool>::bytes) {
+    compile_error::constant_pool_data_size_mismatch<Model, Pool, TensorTraits<Pool>::bytes,
+                                                    sizeof(Pool::data)>();
+    return false;
+  } else {
+    return true;
+  }
+}
+
+template <class Model, class... Pools>
+constexpr bool check_constant_pools(TensorList<Pools...>*) {
+  return (true && ... && check_constant_pool<Model, Pools>());
+}
+
 /// Checks a model description; every failure is a compile error naming model and tensor.
 template <class Model>
 constexpr bool validate_model() {
@@ -226,6 +256,7 @@ constexpr bool validate_model() {
   bool ok = check_list<Model>(static_cast<typename Model::inputs*>(nullptr));
   ok = check_list<Model>(static_cast<typename Model::outputs*>(nullptr)) && ok;
   ok = check_list<Model>(static_cast<typename Traits::PoolList*>(nullptr)) && ok;
+  ok = check_constant_pools<Model>(static_cast<typename Traits::PoolList*>(nullptr)) && ok;
   if constexpr (n_out == 0) {
     compile_error::model_has_no_outputs<Model>();
     return false;

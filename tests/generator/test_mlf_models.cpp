@@ -13,6 +13,7 @@
 #include "mlf_det.hpp"
 #include "mlf_v010.hpp"
 #include "mlf_v013host.hpp"
+#include "mlf_v015ext.hpp"
 #include "mlf_v08default.hpp"
 #include "mlf_multi.hpp"
 #include "mlf_pools.hpp"
@@ -221,5 +222,29 @@ TEST_CASE("v0.8 packed, untyped Relay: TVM's default output name, size from io_s
   REQUIRE(r.ok());
   for (std::size_t i = 0; i < 8; ++i) {
     REQUIRE(r.get<0>()[i] == (static_cast<float>(x[i]) - 3.f) * 0.5f);
+  }
+}
+
+TEST_CASE("external workspace and constant pools: the constants come from the header's DATA") {
+  using M = v015ext;
+  STATIC_REQUIRE(M::pools::size == 2);
+  constexpr aot::MemoryReport mem = aot::AotExecutor<M>::memory();
+  STATIC_REQUIRE(mem.pools == 12);           // my_sram, one per executor
+  STATIC_REQUIRE(mem.constant_pools == 28);  // my_flash, the description's read-only bytes
+  STATIC_REQUIRE(M::my_flash::data[0] == 0x02);
+  const int w[3][4] = {{2, -1, 0, 3}, {-4, 5, 1, -2}, {7, 7, -7, 1}};
+  const int b[3] = {-10, 40, 200};
+  for (const std::array<std::int8_t, 4>& x :
+       {std::array<std::int8_t, 4>{40, -10, 5, 20}, std::array<std::int8_t, 4>{100, -50, 20, 90}}) {
+    aot::AotExecutor<M> exec;
+    auto r = exec.infer(x);
+    REQUIRE(r.ok());
+    for (std::size_t j = 0; j < 3; ++j) {
+      long long acc = b[j];
+      for (std::size_t k = 0; k < 4; ++k) acc += w[j][k] * x[k];
+      // floor(acc * 0.3125 + 0.5) + 5, saturated: the requantize's fixed-point rounding.
+      const auto q = static_cast<long long>(std::floor(static_cast<double>(acc) * 0.3125 + 0.5));
+      REQUIRE(r.get<0>()[j] == saturate_int8(q + 5));
+    }
   }
 }

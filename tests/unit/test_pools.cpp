@@ -217,3 +217,54 @@ TEST_CASE("input_buffer and output_buffer are the executor's own arrays") {
   REQUIRE(exec.output_buffer<seed::output>()[0] == 42);
   REQUIRE(exec.output_buffer<seed::output>()[1] == 53);
 }
+
+namespace {
+
+// An unpacked entry with an external constant pool, as TVM's C would use it: it reads the
+// weights from the pool it is given, and records which memory that was.
+const std::uint8_t* seen_constant_pool = nullptr;
+
+extern "C" std::int32_t test_constpool_main(std::int8_t* x, std::int32_t* y,
+                                            std::uint8_t* weights) {
+  seen_constant_pool = weights;
+  for (std::size_t i = 0; i < 4; ++i) y[i] = x[i] * static_cast<std::int8_t>(weights[i]);
+  return 0;
+}
+
+struct constpool {
+  static constexpr std::string_view name = "constpool";
+  struct x : aot::TensorSpec<std::int8_t, 4> {
+    static constexpr std::string_view raw_name = "x";
+  };
+  struct y : aot::TensorSpec<std::int32_t, 4> {
+    static constexpr std::string_view raw_name = "y";
+  };
+  struct weights : aot::ConstantPoolSpec<4> {
+    static constexpr std::string_view raw_name = "weights";
+    alignas(alignment) static constexpr std::uint8_t data[] = {2, 0xff, 0, 5};  // 2, -1, 0, 5
+  };
+  using inputs = aot::TensorList<x>;
+  using outputs = aot::TensorList<y>;
+  using pools = aot::PoolList<weights>;
+  static constexpr aot::Convention convention = aot::Convention::kUnpacked;
+  static constexpr auto entry = &test_constpool_main;
+};
+
+}  // namespace
+
+TEST_CASE("external constant pool: the description's data, one copy for every executor") {
+  STATIC_REQUIRE(aot::AotExecutor<constpool>::memory().pools == 0);
+  STATIC_REQUIRE(aot::AotExecutor<constpool>::memory().constant_pools == 4);
+  aot::AotExecutor<constpool> a;
+  aot::AotExecutor<constpool> b;
+  auto ra = a.infer(std::array<std::int8_t, 4>{10, 20, 30, 40});
+  REQUIRE(ra.ok());
+  REQUIRE(seen_constant_pool == constpool::weights::data);
+  REQUIRE(ra.get<0>()[0] == 20);
+  REQUIRE(ra.get<0>()[1] == -20);
+  REQUIRE(ra.get<0>()[2] == 0);
+  REQUIRE(ra.get<0>()[3] == 200);
+  seen_constant_pool = nullptr;
+  REQUIRE(b.infer(std::array<std::int8_t, 4>{1, 1, 1, 1}).ok());
+  REQUIRE(seen_constant_pool == constpool::weights::data);
+}

@@ -44,6 +44,12 @@ constexpr void tensor_size_overflows() {
                 "product of its shape, times the element size, exceeds the largest object, "
                 "PTRDIFF_MAX bytes)");
 }
+template <class Model, class Pool, std::size_t Expected, std::size_t Given>
+constexpr void constant_pool_data_size_mismatch() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: constant Pool's data is Given bytes, the pool "
+                "Expected (regenerate the description from the MLF's header)");
+}
 template <class Model, class Tensor>
 constexpr void tensor_name_is_not_sanitized_raw_name() {
   static_assert(detail::kDependentFalse<Model>,
