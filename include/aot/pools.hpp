@@ -18,9 +18,9 @@ struct PoolSpec : TensorSpec<std::uint8_t, static_cast<std::int64_t>(Bytes)> {
 /// An external constant pool (`TVMGEN_<M>_<POOL>_CONSTANT_POOL_SIZE` and `..._DATA`): the
 /// model's constants, passed to every run like a workspace pool but read-only. A description
 /// derives from it and adds `raw_name` and the bytes of the DATA macro:
-/// `alignas(alignment) static constexpr std::uint8_t data[] = {TVMGEN_<M>_<POOL>_CONSTANT_POOL_DATA};`
-/// Every executor passes that one copy (read-only data, flash on a microcontroller); none
-/// holds a buffer for it.
+/// `alignas(alignment) static constexpr std::uint8_t data[] =
+/// {TVMGEN_<M>_<POOL>_CONSTANT_POOL_DATA};` Every executor passes that one copy (read-only data,
+/// flash on a microcontroller); none holds a buffer for it.
 template <std::size_t Bytes, std::size_t Alignment = 16>
 struct ConstantPoolSpec : PoolSpec<Bytes, Alignment> {
   static constexpr bool constant_pool = true;

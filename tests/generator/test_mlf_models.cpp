@@ -3,23 +3,23 @@
 #include <aot/aot.hpp>
 
 #include <array>
-#include <cmath>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <type_traits>
 
 #include "mlf_bare.hpp"
 #include "mlf_cls.hpp"
 #include "mlf_det.hpp"
-#include "mlf_v010.hpp"
-#include "mlf_v013host.hpp"
-#include "mlf_v015ext.hpp"
-#include "mlf_v08default.hpp"
 #include "mlf_multi.hpp"
 #include "mlf_pools.hpp"
+#include "mlf_v010.hpp"
 #include "mlf_v011.hpp"
 #include "mlf_v012.hpp"
+#include "mlf_v013host.hpp"
+#include "mlf_v015ext.hpp"
 #include "mlf_v08.hpp"
+#include "mlf_v08default.hpp"
 #include "mlf_v08packed.hpp"
 #include "mlf_v09.hpp"
 
@@ -165,10 +165,9 @@ TEST_CASE("a committed codegen/host in a tar's top folder, no options: dtypes fr
   STATIC_REQUIRE(M::serving_default_x_0::shape[0] == 6);  // flat, from TVMGEN_..._SIZE
   const int w[2][6] = {{1, 2, 3, 4, 5, 6}, {-3, 1, -4, 1, -5, 9}};
   const int b[2] = {100, -1000};
-  for (const auto& [x, bias] :
-       {std::pair<std::array<std::int8_t, 6>, std::array<std::int16_t, 2>>{{3, -1, 4, -1, 5, -9},
-                                                                            {-7, 300}},
-        {{0, 0, 0, 0, 0, 10}, {0, 1000}}}) {
+  for (const auto& [x, bias] : {std::pair<std::array<std::int8_t, 6>, std::array<std::int16_t, 2>>{
+                                    {3, -1, 4, -1, 5, -9}, {-7, 300}},
+                                {{0, 0, 0, 0, 0, 10}, {0, 1000}}}) {
     aot::AotExecutor<M> exec;
     auto r = exec.infer(x, bias);
     REQUIRE(r.ok());

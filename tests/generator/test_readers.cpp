@@ -28,7 +28,8 @@ TEST_CASE("sanitize matches TVM: one '_' per byte, no case change") {
 }
 
 TEST_CASE("json: lines, strings and numbers as written") {
-  const auto v = aot_gen::json::parse("m.json", "{\n  \"a\": 1,\n  \"b\": [\"x\\u00e9\\ud83d\\ude00\", 5.0]\n}");
+  const auto v = aot_gen::json::parse(
+      "m.json", "{\n  \"a\": 1,\n  \"b\": [\"x\\u00e9\\ud83d\\ude00\", 5.0]\n}");
   REQUIRE(v.members.size() == 2);
   REQUIRE(v.members[1].line == 3);
   REQUIRE(v.find("a")->as_uint() == 1u);
@@ -57,19 +58,19 @@ TEST_CASE("json: duplicate keys, deep nesting and bad text stop with the line") 
 
 TEST_CASE("C scanner: structs, prototypes, definitions, calls and macros with lines") {
   const std::string code =
-      "#define TVMGEN_M_X_SIZE (0x10)\n"          // 1
-      "#define TVMGEN_M_Y_SIZE 12u /* y */\n"      // 2
-      "const char* s = \"/* not a comment\";\n"    // 3
-      "struct tvmgen_m_inputs {\n"                 // 4
-      "  void* x;\n"                               // 5
-      "};\n"                                       // 6
-      "#ifdef __cplusplus\nextern \"C\"\n#endif\n"  // 7-9
+      "#define TVMGEN_M_X_SIZE (0x10)\n"                                            // 1
+      "#define TVMGEN_M_Y_SIZE 12u /* y */\n"                                       // 2
+      "const char* s = \"/* not a comment\";\n"                                     // 3
+      "struct tvmgen_m_inputs {\n"                                                  // 4
+      "  void* x;\n"                                                                // 5
+      "};\n"                                                                        // 6
+      "#ifdef __cplusplus\nextern \"C\"\n#endif\n"                                  // 7-9
       "TVM_DLL int32_t tvmgen_m___tvm_main__(int8_t* x_buffer_var, float* out);\n"  // 10
       "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs, struct tvmgen_m_outputs* o) {\n"
       "  return tvmgen_m___tvm_main__(inputs->x, ((float*)(o->y)));\n"  // 12
       "}\n"
       "__attribute__((section(\".bss.noinit.tvm\"), aligned(16)))\n"  // 14
-      "static uint8_t global_workspace[64];\n";                         // 15
+      "static uint8_t global_workspace[64];\n";                       // 15
   const aot_gen::c::File f = aot_gen::c::scan(code, "tvmgen_");
   REQUIRE(f.macros.size() == 2);
   REQUIRE(aot_gen::c::parse_integer(f.macros[0].value) == 16u);
@@ -140,10 +141,10 @@ TEST_CASE("Relay: names with ':', comments, bound params, tuple return, space be
 
 TEST_CASE("Relay without '->' takes the result type from the last expression's ty=") {
   Report report;
-  const auto r = aot_gen::read_relay(
-      "m.relay",
-      "def @main(%a: Tensor[(4), uint8]) {\n  add(%a, 1 /* ty=uint8 */) /* ty=Tensor[(4), uint8] */\n}\n",
-      report);
+  const auto r = aot_gen::read_relay("m.relay",
+                                     "def @main(%a: Tensor[(4), uint8]) {\n  add(%a, 1 /* ty=uint8 "
+                                     "*/) /* ty=Tensor[(4), uint8] */\n}\n",
+                                     report);
   REQUIRE(r);
   REQUIRE(r->outputs->size() == 1);
   REQUIRE((*r->outputs)[0].shape == std::vector<std::int64_t>{4});
@@ -155,8 +156,8 @@ TEST_CASE("Relay without '->' takes the result type from the last expression's t
 
 TEST_CASE("Relay errors are one line and name the token's own line") {
   Report report;
-  REQUIRE_FALSE(aot_gen::read_relay("m.relay", "\n\ndef @main(%a: Tensor[(4,\n n), uint8]) {\n}\n",
-                                    report));
+  REQUIRE_FALSE(
+      aot_gen::read_relay("m.relay", "\n\ndef @main(%a: Tensor[(4,\n n), uint8]) {\n}\n", report));
   REQUIRE(first_error(report) ==
           "aot-gen: error: m.relay:4: dimension 'n' is not a number (dynamic shapes are not "
           "supported)");
@@ -167,7 +168,8 @@ TEST_CASE("Relay errors are one line and name the token's own line") {
 
 TEST_CASE("header: structs, macros in any order and any spelling, run declaration") {
   const std::string h =
-      "#define TVMGEN_M_WORKSPACE_SIZE 64\n#define TVMGEN_M_B_SIZE (4)\n#define TVMGEN_M_A_SIZE 0x2\n"
+      "#define TVMGEN_M_WORKSPACE_SIZE 64\n#define TVMGEN_M_B_SIZE (4)\n#define TVMGEN_M_A_SIZE "
+      "0x2\n"
       "#define TVMGEN_M_P_WORKSPACE_POOL_SIZE 128\n"
       "struct tvmgen_m_inputs {\n  void* a;\n  void* b;\n};\n"
       "struct tvmgen_m_outputs {\n  void* output;\n};\n"
@@ -212,14 +214,15 @@ TEST_CASE("metadata: flat v5/v6 and per-module v7, each fact with its line") {
   REQUIRE(v5->modules.at(0).name == "kws");
   REQUIRE(v5->modules[0].workspace->value == 96);
   REQUIRE_FALSE(v5->modules[0].has_io);
-  const auto v7 = aot_gen::read_metadata("metadata.json",
-                                         "{\"version\": 7, \"modules\": {\"a\": {}, \"b\": {\n"
-                                         "\"memory\": {\"functions\": {\"main\": [{\"device\": 1,\n"
-                                         "\"workspace_size_bytes\": 0, \"io_size_bytes\": 18,\n"
-                                         "\"inputs\": {\"x:0\": {\"dtype\": \"int8\", \"size\": 10}},\n"
-                                         "\"outputs\": {\"Identity\": {\"dtype\": \"float32\",\n"
-                                         "\"size\": 8}}}]}}}}}",
-                                         report);
+  const auto v7 =
+      aot_gen::read_metadata("metadata.json",
+                             "{\"version\": 7, \"modules\": {\"a\": {}, \"b\": {\n"
+                             "\"memory\": {\"functions\": {\"main\": [{\"device\": 1,\n"
+                             "\"workspace_size_bytes\": 0, \"io_size_bytes\": 18,\n"
+                             "\"inputs\": {\"x:0\": {\"dtype\": \"int8\", \"size\": 10}},\n"
+                             "\"outputs\": {\"Identity\": {\"dtype\": \"float32\",\n"
+                             "\"size\": 8}}}]}}}}}",
+                             report);
   REQUIRE(v7);
   REQUIRE(v7->modules.size() == 2);
   const aot_gen::MetadataModule& b = v7->modules[1];

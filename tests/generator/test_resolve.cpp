@@ -15,16 +15,16 @@ namespace {
 // A TVM 0.11-style MLF of module "net": int8 input_1 (1, 49, 10, 1) -> float32 output (1, 12),
 // internal pools, typed __tvm_main__ in lib1, metadata v7 with inputs/outputs, Relay text.
 const char* kHeader =
-    "#ifndef TVMGEN_NET_H_\n"                                 // 1
-    "#define TVMGEN_NET_H_\n"                                 // 2
-    "#include <stdint.h>\n"                                   // 3
-    "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"            // 4-6
-    "#define TVMGEN_NET_OUTPUT_SIZE 48\n"                     // 7
-    "#define TVMGEN_NET_INPUT_1_SIZE 490\n"                   // 8
-    "#define TVMGEN_NET_WORKSPACE_SIZE 128\n"                 // 9
-    "struct tvmgen_net_inputs {\n  void* input_1;\n};\n"      // 10-12
-    "struct tvmgen_net_outputs {\n  void* output;\n};\n"      // 13-15
-    "int32_t tvmgen_net_run(\n"                               // 16
+    "#ifndef TVMGEN_NET_H_\n"                             // 1
+    "#define TVMGEN_NET_H_\n"                             // 2
+    "#include <stdint.h>\n"                               // 3
+    "#ifdef __cplusplus\nextern \"C\" {\n#endif\n"        // 4-6
+    "#define TVMGEN_NET_OUTPUT_SIZE 48\n"                 // 7
+    "#define TVMGEN_NET_INPUT_1_SIZE 490\n"               // 8
+    "#define TVMGEN_NET_WORKSPACE_SIZE 128\n"             // 9
+    "struct tvmgen_net_inputs {\n  void* input_1;\n};\n"  // 10-12
+    "struct tvmgen_net_outputs {\n  void* output;\n};\n"  // 13-15
+    "int32_t tvmgen_net_run(\n"                           // 16
     "  struct tvmgen_net_inputs* inputs,\n"
     "  struct tvmgen_net_outputs* outputs\n);\n"
     "#ifdef __cplusplus\n}\n#endif\n#endif\n";
@@ -49,11 +49,11 @@ const char* kLib0 =
     "workspace,&global_workspace);\n}\n";
 
 const char* kLib1 =
-    "// tvm target: c -keys=cpu \n"     // 1
-    "#define TVM_EXPORTS\n"             // 2
+    "// tvm target: c -keys=cpu \n"  // 1
+    "#define TVM_EXPORTS\n"          // 2
     "#include \"tvm/runtime/c_runtime_api.h\"\n"
     "#include \"tvm/runtime/c_backend_api.h\"\n"
-    "#include <math.h>\n"               // 5
+    "#include <math.h>\n"                         // 5
     "#ifdef __cplusplus\nextern \"C\"\n#endif\n"  // 6-8
     "TVM_DLL int32_t tvmgen_net_fused_dense(int8_t* p0, float* T_dense, uint8_t* "
     "global_const_workspace_2_var, uint8_t* global_workspace_3_var) {\n"  // 9
@@ -67,28 +67,28 @@ const char* kLib1 =
     "  return 0;\n}\n";
 
 const char* kMetadata =
-    "{\n"                                         // 1
-    "  \"modules\": {\n"                          // 2
-    "    \"net\": {\n"                            // 3
-    "      \"memory\": {\n"                       // 4
-    "        \"functions\": {\n"                  // 5
-    "          \"main\": [\n"                     // 6
-    "            {\n"                             // 7
+    "{\n"                                            // 1
+    "  \"modules\": {\n"                             // 2
+    "    \"net\": {\n"                               // 3
+    "      \"memory\": {\n"                          // 4
+    "        \"functions\": {\n"                     // 5
+    "          \"main\": [\n"                        // 6
+    "            {\n"                                // 7
     "              \"constants_size_bytes\": 53,\n"  // 8
-    "              \"device\": 1,\n"              // 9
-    "              \"inputs\": {\n"               // 10
-    "                \"input_1\": {\n"            // 11
-    "                  \"dtype\": \"int8\",\n"    // 12
-    "                  \"size\": 490\n"           // 13
-    "                }\n"                         // 14
-    "              },\n"                          // 15
-    "              \"io_size_bytes\": 538,\n"     // 16
-    "              \"outputs\": {\n"              // 17
-    "                \"output\": {\n"             // 18
-    "                  \"dtype\": \"float32\",\n"  // 19
-    "                  \"size\": 48\n"            // 20
-    "                }\n"                         // 21
-    "              },\n"                          // 22
+    "              \"device\": 1,\n"                 // 9
+    "              \"inputs\": {\n"                  // 10
+    "                \"input_1\": {\n"               // 11
+    "                  \"dtype\": \"int8\",\n"       // 12
+    "                  \"size\": 490\n"              // 13
+    "                }\n"                            // 14
+    "              },\n"                             // 15
+    "              \"io_size_bytes\": 538,\n"        // 16
+    "              \"outputs\": {\n"                 // 17
+    "                \"output\": {\n"                // 18
+    "                  \"dtype\": \"float32\",\n"    // 19
+    "                  \"size\": 48\n"               // 20
+    "                }\n"                            // 21
+    "              },\n"                             // 22
     "              \"workspace_size_bytes\": 128\n"  // 23
     "            }\n"
     "          ],\n"
@@ -210,10 +210,10 @@ TEST_CASE("the typed parameters follow lib0's call, not the struct order") {
 
 TEST_CASE("every contradiction in one run, each naming both sources") {
   Options opt;
-  opt.shapes["input_1"] = {1, 10};           // 10 bytes; the header and metadata say 490
-  opt.dtypes["output"] = "int32";            // the typed parameter says float
-  opt.dtypes["input_1"] = "float33";         // not a dtype at all
-  opt.entry = "packed";                      // lib0 defines the C interface
+  opt.shapes["input_1"] = {1, 10};    // 10 bytes; the header and metadata say 490
+  opt.dtypes["output"] = "int32";     // the typed parameter says float
+  opt.dtypes["input_1"] = "float33";  // not a dtype at all
+  opt.entry = "packed";               // lib0 defines the C interface
   const Result r = resolve(full_mlf(), opt);
   const std::vector<std::string> e = r.errors();
   REQUIRE(e.size() == 4);
@@ -236,8 +236,9 @@ TEST_CASE("through aot_add_model, messages speak its keywords") {
   Files f = full_mlf();
   f.erase("metadata.json");
   f.erase("src/net.relay");
-  f["codegen/host/src/net_lib1.c"] = replaced(kLib1, "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t*",
-                                              "TVM_DLL int32_t tvmgen_net___tvm_main__(void*");
+  f["codegen/host/src/net_lib1.c"] =
+      replaced(kLib1, "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t*",
+               "TVM_DLL int32_t tvmgen_net___tvm_main__(void*");
   Options opt;
   opt.syntax = aot_gen::Syntax::kCMake;
   opt.shapes["output"] = {1, 12};
@@ -258,8 +259,10 @@ TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the g
   f["codegen/host/include/tvmgen_net.h"] =
       replaced(replaced(kHeader, "#define TVMGEN_NET_OUTPUT_SIZE 48\n", ""),
                "#define TVMGEN_NET_INPUT_1_SIZE 490\n", "");
-  std::string md = replaced(kMetadata, "\"inputs\": {\n                \"input_1\": {\n", "\"x\": {\n                \"y\": {\n");
-  md = replaced(md, "\"outputs\": {\n                \"output\": {\n", "\"z\": {\n                \"w\": {\n");
+  std::string md = replaced(kMetadata, "\"inputs\": {\n                \"input_1\": {\n",
+                            "\"x\": {\n                \"y\": {\n");
+  md = replaced(md, "\"outputs\": {\n                \"output\": {\n",
+                "\"z\": {\n                \"w\": {\n");
   f["metadata.json"] = md;
   {
     const Result r = resolve(f);  // two tensors of unknown size: the total cannot split itself
@@ -270,11 +273,11 @@ TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the g
   const Result ok = resolve(f, opt);
   REQUIRE(ok.errors().empty());
   REQUIRE(ok.model.outputs[0].size_bytes == 48);  // 538 - 490, from io_size_bytes
-  opt.shapes["input_1"] = {1, 40, 10, 1};  // 400 bytes leave 138 for 12 floats
+  opt.shapes["input_1"] = {1, 40, 10, 1};         // 400 bytes leave 138 for 12 floats
   const Result small = resolve(f, opt);
-  REQUIRE(small.errors() == std::vector<std::string>{
-                                "aot-gen: error: mlf/metadata.json:16: output 'output' is 138 "
-                                "bytes, not a whole number of float32"});
+  REQUIRE(small.errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf/metadata.json:16: output 'output' is 138 "
+                                   "bytes, not a whole number of float32"});
 }
 
 TEST_CASE("an MLF with parts missing says which and why") {
@@ -306,8 +309,7 @@ TEST_CASE("an MLF with parts missing says which and why") {
   }
   SECTION("a pool the run wrapper passes but nothing defines") {
     Files f = full_mlf();
-    f["codegen/host/src/net_lib0.c"] =
-        replaced(kLib0, "static uint8_t global_workspace[128];", "");
+    f["codegen/host/src/net_lib0.c"] = replaced(kLib0, "static uint8_t global_workspace[128];", "");
     const Result r = resolve(f);
     REQUIRE(r.errors().size() == 1);
     REQUIRE(r.errors()[0].find("tvmgen_net_run passes 'global_workspace', which no source "
@@ -320,9 +322,9 @@ TEST_CASE("the order a user gives is checked against the files") {
   Options opt;
   opt.output_order = {"scores"};
   const Result r = resolve(f, opt);
-  REQUIRE(r.errors() == std::vector<std::string>{
-                            "aot-gen: error: --outputs: gives outputs (scores) but "
-                            "mlf/codegen/host/include/tvmgen_net.h:13 has (output)"});
+  REQUIRE(r.errors() ==
+          std::vector<std::string>{"aot-gen: error: --outputs: gives outputs (scores) but "
+                                   "mlf/codegen/host/include/tvmgen_net.h:13 has (output)"});
   Options names;
   names.shapes["input1"] = {490};
   REQUIRE(resolve(f, names).errors() ==
@@ -335,17 +337,19 @@ TEST_CASE("names that cannot be C++ types are renamed, their strings kept; colli
   f.erase("metadata.json");
   f.erase("src/net.relay");
   const std::map<std::string, std::string> renamed = {
-      {"std", "t_std"},     {"shape", "t_shape"},         {"raw_name", "t_raw_name"},
-      {"net", "t_net"},     {"constexpr", "t_constexpr"}, {"_Reserved", "t_Reserved"},
+      {"std", "t_std"}, {"shape", "t_shape"},         {"raw_name", "t_raw_name"},
+      {"net", "t_net"}, {"constexpr", "t_constexpr"}, {"_Reserved", "t_Reserved"},
       {"a__b", "t_a_b"}};
   for (const auto& [bad_name, cpp_name] : renamed) {
     const char* bad = bad_name.c_str();
     Files g = f;
     std::string h = kHeader;
     for (std::size_t at; (at = h.find("input_1")) != std::string::npos;) h.replace(at, 7, bad);
-    h = replaced(h, std::string("TVMGEN_NET_INPUT_1_SIZE"), "TVMGEN_NET_" + aot_gen::upper(bad) + "_SIZE");
+    h = replaced(h, std::string("TVMGEN_NET_INPUT_1_SIZE"),
+                 "TVMGEN_NET_" + aot_gen::upper(bad) + "_SIZE");
     g["codegen/host/include/tvmgen_net.h"] = h;
-    g["codegen/host/src/net_lib0.c"] = replaced(kLib0, "inputs->input_1", std::string("inputs->") + bad);
+    g["codegen/host/src/net_lib0.c"] =
+        replaced(kLib0, "inputs->input_1", std::string("inputs->") + bad);
     const Result r = resolve(g);
     INFO(bad);
     REQUIRE(r.errors().empty());

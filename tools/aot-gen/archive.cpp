@@ -121,17 +121,17 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
   archive_read_support_filter_all(ar.get());
   archive_read_support_format_tar(ar.get());
   archive_read_support_format_zip(ar.get());
-  const int opened =
-      file != nullptr ? archive_read_open_filename(ar.get(), file->c_str(), 1 << 16)
-                      : archive_read_open_memory(ar.get(), bytes.data(), bytes.size());
+  const int opened = file != nullptr
+                         ? archive_read_open_filename(ar.get(), file->c_str(), 1 << 16)
+                         : archive_read_open_memory(ar.get(), bytes.data(), bytes.size());
   auto error_text = [&] {
     const char* e = archive_error_string(ar.get());
     return printable(e != nullptr ? e : "unknown error", 200);
   };
   if (opened != ARCHIVE_OK) {
-    throw Stop{{origin, 0},
-               "not an archive aot-gen can read (a folder, .tar, .tar.gz, .tgz or .zip): " +
-                   error_text()};
+    throw Stop{
+        {origin, 0},
+        "not an archive aot-gen can read (a folder, .tar, .tar.gz, .tgz or .zip): " + error_text()};
   }
   std::map<std::string, std::string> raw;
   std::size_t entries = 0, kept = 0;
@@ -148,8 +148,9 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
       throw Stop{{origin, 0}, "damaged archive: " + error_text()};
     }
     if (++entries > kMaxArchiveEntries) {
-      throw Stop{{origin, 0}, "more than " + std::to_string(kMaxArchiveEntries) +
-                                  " entries: not a Model Library Format archive"};
+      throw Stop{{origin, 0},
+                 "more than " + std::to_string(kMaxArchiveEntries) +
+                     " entries: not a Model Library Format archive"};
     }
     const char* name = archive_entry_pathname(entry);
     const std::string raw_name = name != nullptr ? name : "";
@@ -172,8 +173,9 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
     const la_int64_t size = archive_entry_size(entry);
     if (archive_entry_size_is_set(entry) && size >= 0 &&
         static_cast<std::uint64_t>(size) > kMaxReadBytes - kept) {
-      throw Stop{{origin, 0}, "'" + printable(raw_name) + "' is larger than aot-gen reads (" +
-                                  std::to_string(kMaxReadBytes >> 20) + " MiB in all)"};
+      throw Stop{{origin, 0},
+                 "'" + printable(raw_name) + "' is larger than aot-gen reads (" +
+                     std::to_string(kMaxReadBytes >> 20) + " MiB in all)"};
     }
     char buffer[1 << 16];
     while (true) {
@@ -182,8 +184,9 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
       if (n < 0) throw Stop{{origin, 0}, "damaged archive: " + error_text()};
       kept += static_cast<std::size_t>(n);
       if (kept > kMaxReadBytes) {
-        throw Stop{{origin, 0}, "holds more than " + std::to_string(kMaxReadBytes >> 20) +
-                                    " MiB of sources: not read"};
+        throw Stop{
+            {origin, 0},
+            "holds more than " + std::to_string(kMaxReadBytes >> 20) + " MiB of sources: not read"};
       }
       text.append(buffer, static_cast<std::size_t>(n));
     }
@@ -222,8 +225,9 @@ Archive read_archive(const std::string& path) {
     for (auto it = fs::recursive_directory_iterator(p); it != fs::recursive_directory_iterator();
          ++it) {
       if (raw.size() > kMaxArchiveEntries) {
-        throw Stop{{path, 0}, "more than " + std::to_string(kMaxArchiveEntries) +
-                                  " files: not a Model Library Format folder"};
+        throw Stop{{path, 0},
+                   "more than " + std::to_string(kMaxArchiveEntries) +
+                       " files: not a Model Library Format folder"};
       }
       // Version control and editor state are not part of a model.
       if (it->is_directory() && it->path().filename().string().rfind('.', 0) == 0) {
@@ -237,8 +241,9 @@ Archive read_archive(const std::string& path) {
       text = read_file(it->path());
       kept += text.size();
       if (kept > kMaxReadBytes) {
-        throw Stop{{path, 0}, "holds more than " + std::to_string(kMaxReadBytes >> 20) +
-                                  " MiB of sources: not read"};
+        throw Stop{
+            {path, 0},
+            "holds more than " + std::to_string(kMaxReadBytes >> 20) + " MiB of sources: not read"};
       }
     }
   } catch (const fs::filesystem_error& e) {

@@ -6,9 +6,7 @@
 namespace aot_gen::c {
 namespace {
 
-bool ident_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+bool ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -153,7 +151,8 @@ class Lexer {
       v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
       ++i;
     }
-    if (i > digits_start && text.substr(i, 6) == " bytes") total_size_comments.emplace_back(line_, v);
+    if (i > digits_start && text.substr(i, 6) == " bytes")
+      total_size_comments.emplace_back(line_, v);
   }
 
   std::string_view text_;
@@ -164,17 +163,28 @@ class Lexer {
 
 const std::set<std::string_view>& qualifiers() {
   static const std::set<std::string_view> q = {
-      "const",    "volatile",   "restrict",  "__restrict", "__restrict__", "static",
-      "extern",   "inline",     "__inline",  "__inline__", "TVM_DLL",      "register",
-      "_Alignas", "__extension__"};
+      "const",   "volatile", "restrict", "__restrict",   "__restrict__",
+      "static",  "extern",   "inline",   "__inline",     "__inline__",
+      "TVM_DLL", "register", "_Alignas", "__extension__"};
   return q;
 }
 
 const std::set<std::string_view>& not_callees() {
-  static const std::set<std::string_view> k = {
-      "if",     "while",  "for",      "switch",        "return",   "sizeof", "_Alignof",
-      "alignof", "__attribute__", "__asm__", "asm", "__asm", "_Static_assert", "defined",
-      "__builtin_expect"};
+  static const std::set<std::string_view> k = {"if",
+                                               "while",
+                                               "for",
+                                               "switch",
+                                               "return",
+                                               "sizeof",
+                                               "_Alignof",
+                                               "alignof",
+                                               "__attribute__",
+                                               "__asm__",
+                                               "asm",
+                                               "__asm",
+                                               "_Static_assert",
+                                               "defined",
+                                               "__builtin_expect"};
   return k;
 }
 
@@ -279,8 +289,9 @@ Declarator declarator(const std::vector<Token>& a, bool name_required) {
   }
   // The last word is the name when a name is required or another word or '*' precedes it.
   const bool has_name =
-      !words.empty() && (name_required || words.size() > 1 ||
-                         (d.type.pointers > 0 && end > 0 && a[end - 1].kind == Token::Kind::kIdent));
+      !words.empty() &&
+      (name_required || words.size() > 1 ||
+       (d.type.pointers > 0 && end > 0 && a[end - 1].kind == Token::Kind::kIdent));
   if (has_name && end > 0 && a[end - 1].kind == Token::Kind::kIdent &&
       qualifiers().count(a[end - 1].text) == 0) {
     d.name = std::string(words.back());
@@ -595,7 +606,9 @@ std::string Type::base() const {
   return out;
 }
 
-std::string Type::str() const { return base() + std::string(static_cast<std::size_t>(pointers), '*'); }
+std::string Type::str() const {
+  return base() + std::string(static_cast<std::size_t>(pointers), '*');
+}
 
 bool is_identifier(std::string_view s) {
   if (s.empty() || !ident_start(s[0])) return false;
@@ -616,9 +629,9 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
     const std::size_t close = s.find(')');
     if (close == std::string_view::npos) return std::nullopt;
     const std::string_view inner = s.substr(1, close - 1);
-    if (close + 1 < s.size() && (inner == "size_t" || inner == "uint32_t" ||
-                                 inner == "uint64_t" || inner == "int32_t" || inner == "int" ||
-                                 inner == "unsigned" || inner == "int64_t")) {
+    if (close + 1 < s.size() &&
+        (inner == "size_t" || inner == "uint32_t" || inner == "uint64_t" || inner == "int32_t" ||
+         inner == "int" || inner == "unsigned" || inner == "int64_t")) {
       s.remove_prefix(close + 1);
     } else if (s.back() == ')') {
       s = s.substr(1, s.size() - 2);

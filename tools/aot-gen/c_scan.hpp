@@ -20,7 +20,7 @@ struct Type {
   int pointers = 0;
   bool well_formed = true;  ///< only identifiers and '*' were seen
 
-  std::string str() const;  ///< "uint8_t*", "struct tvmgen_m_inputs*"
+  std::string str() const;   ///< "uint8_t*", "struct tvmgen_m_inputs*"
   std::string base() const;  ///< "uint8_t"
 };
 
@@ -60,14 +60,14 @@ struct Struct {
 
 struct Variable {
   std::string name;
-  Type type;                      ///< "struct global_const_workspace" for a pool
+  Type type;  ///< "struct global_const_workspace" for a pool
   std::vector<std::uint64_t> dims;
   bool is_static = false;
   bool is_const = false;
   bool is_extern = false;
-  std::string section;            ///< __attribute__((section("...")))
+  std::string section;  ///< __attribute__((section("...")))
   std::size_t line = 0;
-  std::size_t end_line = 0;       ///< line of the closing ';'
+  std::size_t end_line = 0;  ///< line of the closing ';'
 };
 
 struct Macro {

@@ -73,10 +73,10 @@ struct RelayTensor {
 
 struct RelayFacts {
   std::string path;
-  std::size_t line = 0;  ///< of "def @main("
-  std::vector<RelayTensor> inputs;  ///< bound %v_param_<k> left out
+  std::size_t line = 0;                             ///< of "def @main("
+  std::vector<RelayTensor> inputs;                  ///< bound %v_param_<k> left out
   std::optional<std::vector<RelayTensor>> outputs;  ///< "-> type", else the body's last ty=
-  std::vector<std::string> output_names;  ///< output_tensor_names
+  std::vector<std::string> output_names;            ///< output_tensor_names
   std::size_t output_names_line = 0;
 };
 

@@ -294,6 +294,8 @@ const char* Value::kind_name() const {
   return "?";
 }
 
-Value parse(const std::string& file, std::string_view text) { return Parser(file, text).document(); }
+Value parse(const std::string& file, std::string_view text) {
+  return Parser(file, text).document();
+}
 
 }  // namespace aot_gen::json

@@ -115,10 +115,10 @@ int run(int argc, char** argv) {
     std::vector<std::int64_t> shape;
     bool ok = true;
     for (const std::string& d : split_list(a->second)) {
-      const std::optional<std::uint64_t> v = aot_gen::c::is_identifier(d) ? std::nullopt
-                                             : d.find_first_not_of("0123456789") == std::string::npos
-                                                 ? aot_gen::c::parse_integer(d)
-                                                 : std::nullopt;
+      const std::optional<std::uint64_t> v =
+          aot_gen::c::is_identifier(d)                             ? std::nullopt
+          : d.find_first_not_of("0123456789") == std::string::npos ? aot_gen::c::parse_integer(d)
+                                                                   : std::nullopt;
       if (!v || *v == 0 || *v > static_cast<std::uint64_t>(INT64_MAX)) {
         report.error({opt.flag("--shape"), 0}, "dimension '" + aot_gen::printable(d) + "' of '" +
                                                    aot_gen::printable(a->first) +
@@ -129,13 +129,15 @@ int run(int argc, char** argv) {
       shape.push_back(static_cast<std::int64_t>(*v));
     }
     if (ok && !opt.shapes.emplace(a->first, shape).second) {
-      report.error({opt.flag("--shape"), 0}, "'" + aot_gen::printable(a->first) + "' is given twice");
+      report.error({opt.flag("--shape"), 0},
+                   "'" + aot_gen::printable(a->first) + "' is given twice");
     }
   }
   for (const std::string& d : dtypes) {
     auto a = assignment(d, opt.flag("--dtype"), report);
     if (a && !opt.dtypes.emplace(a->first, a->second).second) {
-      report.error({opt.flag("--dtype"), 0}, "'" + aot_gen::printable(a->first) + "' is given twice");
+      report.error({opt.flag("--dtype"), 0},
+                   "'" + aot_gen::printable(a->first) + "' is given twice");
     }
   }
   aot_gen::Model model;

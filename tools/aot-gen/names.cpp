@@ -39,12 +39,18 @@ struct DtypeRow {
 };
 
 constexpr DtypeRow kDtypes[] = {
-    {"int8", 1, "std::int8_t"},       {"int16", 2, "std::int16_t"},
-    {"int32", 4, "std::int32_t"},     {"int64", 8, "std::int64_t"},
-    {"uint8", 1, "std::uint8_t"},     {"uint16", 2, "std::uint16_t"},
-    {"uint32", 4, "std::uint32_t"},   {"uint64", 8, "std::uint64_t"},
-    {"float16", 2, "aot::Float16"},   {"float32", 4, "float"},
-    {"float64", 8, "double"},         {"bfloat16", 2, "aot::BFloat16"},
+    {"int8", 1, "std::int8_t"},
+    {"int16", 2, "std::int16_t"},
+    {"int32", 4, "std::int32_t"},
+    {"int64", 8, "std::int64_t"},
+    {"uint8", 1, "std::uint8_t"},
+    {"uint16", 2, "std::uint16_t"},
+    {"uint32", 4, "std::uint32_t"},
+    {"uint64", 8, "std::uint64_t"},
+    {"float16", 2, "aot::Float16"},
+    {"float32", 4, "float"},
+    {"float64", 8, "double"},
+    {"bfloat16", 2, "aot::BFloat16"},
     {"bool", 1, "bool"},
 };
 
@@ -83,22 +89,14 @@ std::string preferred_dtype_of_c_type(std::string_view t) {
 std::set<std::string> dtypes_of_c_type(std::string_view t) {
   static const std::map<std::string_view, std::set<std::string>> m = {
       // TVM backs bool tensors with int8 arrays.
-      {"int8_t", {"int8", "bool"}},
-      {"signed char", {"int8", "bool"}},
-      {"uint8_t", {"uint8"}},
-      {"unsigned char", {"uint8"}},
-      {"int16_t", {"int16"}},
-      {"uint16_t", {"uint16", "float16", "bfloat16"}},
-      {"int32_t", {"int32"}},
-      {"uint32_t", {"uint32"}},
-      {"int64_t", {"int64"}},
-      {"uint64_t", {"uint64"}},
-      {"float", {"float32"}},
-      {"double", {"float64"}},
-      {"half", {"float16"}},
-      {"_Float16", {"float16"}},
-      {"bool", {"bool"}},
-      {"_Bool", {"bool"}},
+      {"int8_t", {"int8", "bool"}}, {"signed char", {"int8", "bool"}},
+      {"uint8_t", {"uint8"}},       {"unsigned char", {"uint8"}},
+      {"int16_t", {"int16"}},       {"uint16_t", {"uint16", "float16", "bfloat16"}},
+      {"int32_t", {"int32"}},       {"uint32_t", {"uint32"}},
+      {"int64_t", {"int64"}},       {"uint64_t", {"uint64"}},
+      {"float", {"float32"}},       {"double", {"float64"}},
+      {"half", {"float16"}},        {"_Float16", {"float16"}},
+      {"bool", {"bool"}},           {"_Bool", {"bool"}},
   };
   auto it = m.find(t);
   return it == m.end() ? std::set<std::string>{} : it->second;
@@ -140,8 +138,8 @@ bool is_keyword(std::string_view s) {
       "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
       "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
       // C keywords and the macros of <stdbool.h>/<assert.h>/<stdalign.h> a C++ TU may see
-      "restrict", "_Bool", "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic",
-      "_Generic", "_Noreturn", "_Static_assert", "_Thread_local", "NULL", "assert",
+      "restrict", "_Bool", "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic", "_Generic",
+      "_Noreturn", "_Static_assert", "_Thread_local", "NULL", "assert",
       // identifiers with special meaning or that the standard library defines as macros
       "final", "override", "import", "module", "errno", "stdin", "stdout", "stderr", "offsetof",
       "main"};

@@ -32,7 +32,8 @@ std::optional<HeaderFacts> read_header(const std::string& shown, const std::stri
     std::vector<HeaderFacts::Member> out;
     for (const c::Member& m : found->members) {
       if (m.type.str() != "void*" || !m.dims.empty() || m.name.empty()) {
-        report.error({shown, m.line}, "struct " + name + " has a member that is not 'void* <name>;'");
+        report.error({shown, m.line},
+                     "struct " + name + " has a member that is not 'void* <name>;'");
         ok = false;
         continue;
       }
@@ -66,8 +67,8 @@ std::optional<HeaderFacts> read_header(const std::string& shown, const std::stri
     if (m.name.rfind(macro_prefix, 0) == 0 &&
         m.name.size() > macro_prefix.size() + data_suffix.size() &&
         m.name.compare(m.name.size() - data_suffix.size(), data_suffix.size(), data_suffix) == 0) {
-      h.constant_pool_data[m.name.substr(macro_prefix.size(), m.name.size() - macro_prefix.size() -
-                                                                  data_suffix.size())] = m.line;
+      h.constant_pool_data[m.name.substr(
+          macro_prefix.size(), m.name.size() - macro_prefix.size() - data_suffix.size())] = m.line;
       continue;
     }
     if (m.name.rfind(macro_prefix, 0) != 0 || m.name.size() < macro_prefix.size() + 6 ||
@@ -85,8 +86,8 @@ std::optional<HeaderFacts> read_header(const std::string& shown, const std::stri
     auto [it, fresh] = h.sizes.emplace(key, Sourced<std::uint64_t>{*v, {shown, m.line}});
     if (!fresh && it->second.value != *v) {
       report.error({shown, m.line}, m.name + " is defined again as " + std::to_string(*v) +
-                                        " (it was " + std::to_string(it->second.value) + " on line " +
-                                        std::to_string(it->second.where.line) + ")");
+                                        " (it was " + std::to_string(it->second.value) +
+                                        " on line " + std::to_string(it->second.where.line) + ")");
       ok = false;
     }
   }
@@ -113,7 +114,8 @@ class MetadataReader {
       std::string shown;
       if (v->kind == json::Value::Kind::kNumber) shown = " " + printable(v->text, 40);
       if (v->kind == json::Value::Kind::kString) shown = " \"" + printable(v->text, 40) + "\"";
-      fail(v->line, std::string("'") + key + "' must be " + want + ", is " + v->kind_name() + shown);
+      fail(v->line,
+           std::string("'") + key + "' must be " + want + ", is " + v->kind_name() + shown);
       return nullptr;
     }
     return v;
@@ -239,8 +241,8 @@ std::optional<MetadataFacts> read_metadata(const std::string& shown, const std::
       m.name = entry.key;
       m.line = entry.line;
       if (entry.value.kind != Kind::kObject) {
-        r.fail(entry.value.line,
-               "module '" + printable(entry.key) + "' must be an object, is " + entry.value.kind_name());
+        r.fail(entry.value.line, "module '" + printable(entry.key) + "' must be an object, is " +
+                                     entry.value.kind_name());
         continue;
       }
       if (const json::Value* inner = r.get(entry.value, "model_name", Kind::kString, false)) {

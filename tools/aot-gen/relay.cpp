@@ -53,7 +53,8 @@ class Cursor {
       ++end;
     }
     if (end == pos && pos < code_.size()) ++end;
-    return pos < code_.size() ? printable(std::string_view(code_).substr(pos, end - pos)) : "the end";
+    return pos < code_.size() ? printable(std::string_view(code_).substr(pos, end - pos))
+                              : "the end";
   }
   [[noreturn]] void fail(const std::string& what) const { throw Stop{{path_, line}, what}; }
 
@@ -105,7 +106,8 @@ RelayTensor tensor_type(Cursor& c) {
     }
     c.take("i64") || c.take("i32");  // typed integer literals in newer printers
     if (digits == 0 || !(c.peek() == ',' || c.peek() == ')' || c.peek() == ' ')) {
-      throw Stop{{"", at}, "dimension '" + tok + "' is not a number (dynamic shapes are not supported)"};
+      throw Stop{{"", at},
+                 "dimension '" + tok + "' is not a number (dynamic shapes are not supported)"};
     }
     t.shape.push_back(v);
     c.skip_space();
@@ -246,7 +248,8 @@ std::optional<RelayFacts> read_relay(const std::string& shown, const std::string
         const std::size_t line = c.line;
         const std::string key = c.word();
         c.skip_space();
-        if (!c.take("=")) c.fail("unexpected '" + printable(key, 40) + "' in the signature of @main");
+        if (!c.take("="))
+          c.fail("unexpected '" + printable(key, 40) + "' in the signature of @main");
         c.skip_space();
         if (key == "output_tensor_names") {
           r.output_names_line = line;

@@ -5,9 +5,7 @@
 
 namespace aot_gen {
 
-std::string Where::str() const {
-  return line > 0 ? file + ":" + std::to_string(line) : file;
-}
+std::string Where::str() const { return line > 0 ? file + ":" + std::to_string(line) : file; }
 
 std::string printable(std::string_view text, std::size_t max) {
   std::string out;

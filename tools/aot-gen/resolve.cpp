@@ -13,9 +13,9 @@ namespace aot_gen {
 std::string Options::flag(const std::string& cli) const {
   if (syntax == Syntax::kCli) return cli;
   static const std::map<std::string, std::string> keywords = {
-      {"--shape", "SHAPES"},   {"--dtype", "DTYPES"}, {"--inputs", "INPUTS"},
-      {"--outputs", "OUTPUTS"}, {"--module", "MODULE"}, {"--name", "NAME"},
-      {"--entry", "ENTRY"},    {"--namespace", "NAMESPACE"}};
+      {"--shape", "SHAPES"},    {"--dtype", "DTYPES"},       {"--inputs", "INPUTS"},
+      {"--outputs", "OUTPUTS"}, {"--module", "MODULE"},      {"--name", "NAME"},
+      {"--entry", "ENTRY"},     {"--namespace", "NAMESPACE"}};
   auto it = keywords.find(cli);
   return it == keywords.end() ? cli : it->second;
 }
@@ -78,12 +78,35 @@ std::optional<std::size_t> output_number(const std::string& name) {
 /// Names a nested type of a model description cannot take: the members of a description and
 /// of aot::TensorSpec, and the namespaces the generated header uses.
 const std::set<std::string>& reserved_member_names() {
-  static const std::set<std::string> r = {
-      "name", "raw_name", "inputs", "outputs", "pools", "devices", "entry", "convention",
-      "c_inputs", "c_outputs", "c_pools", "c_devices", "workspace_size", "workspace_allocations",
-      "uses_backend_workspace", "uses_last_error", "internal_pools", "workspace_io", "map_inputs",
-      "map_outputs", "constants_size", "size_bytes", "shape", "element_type", "std", "aot",
-      "size", "value", "type"};
+  static const std::set<std::string> r = {"name",
+                                          "raw_name",
+                                          "inputs",
+                                          "outputs",
+                                          "pools",
+                                          "devices",
+                                          "entry",
+                                          "convention",
+                                          "c_inputs",
+                                          "c_outputs",
+                                          "c_pools",
+                                          "c_devices",
+                                          "workspace_size",
+                                          "workspace_allocations",
+                                          "uses_backend_workspace",
+                                          "uses_last_error",
+                                          "internal_pools",
+                                          "workspace_io",
+                                          "map_inputs",
+                                          "map_outputs",
+                                          "constants_size",
+                                          "size_bytes",
+                                          "shape",
+                                          "element_type",
+                                          "std",
+                                          "aot",
+                                          "size",
+                                          "value",
+                                          "type"};
   return r;
 }
 
@@ -197,7 +220,8 @@ class Resolver {
     } else {
       missing({mlf_.origin, 0},
               "cannot tell the module name (no metadata.json, no tvmgen_<m>.h, no <m>_lib0.c): "
-              "give " + flag("--module"));
+              "give " +
+                  flag("--module"));
       return false;
     }
     if (!c::is_identifier(m)) {
@@ -216,9 +240,8 @@ class Resolver {
       }
     }
     if (!in_files.empty() && std::find(in_files.begin(), in_files.end(), m) == in_files.end() &&
-        !std::any_of(in_files.begin(), in_files.end(), [&](const std::string& f) {
-          return lower(f) == lower(m);
-        })) {
+        !std::any_of(in_files.begin(), in_files.end(),
+                     [&](const std::string& f) { return lower(f) == lower(m); })) {
       error(from, "module '" + m + "' has no files here (codegen/host has " + join(in_files) + ")");
       return false;
     }
@@ -236,14 +259,16 @@ class Resolver {
         reserved_member_names().count(model_.type_name) != 0) {
       error(from, "'" + printable(model_.type_name) +
                       "' cannot name the C++ type (a keyword, not an identifier, reserved, or a "
-                      "member every model description has): give " + flag("--name"));
+                      "member every model description has): give " +
+                      flag("--name"));
     }
     model_.name_space = opt_.name_space;
     if (!opt_.name_space.empty()) {
       std::size_t start = 0;
       while (true) {
         const std::size_t sep = opt_.name_space.find("::", start);
-        const std::string part = opt_.name_space.substr(start, sep == std::string::npos ? sep : sep - start);
+        const std::string part =
+            opt_.name_space.substr(start, sep == std::string::npos ? sep : sep - start);
         if (!is_plain_identifier(part)) {
           error(option_where("--namespace"),
                 "'" + printable(opt_.name_space) + "' is not a C++ namespace name");
@@ -352,8 +377,8 @@ class Resolver {
     for (bool inputs : {true, false}) {
       const std::string role = inputs ? "inputs" : "outputs";
       std::vector<NameList> lists;
-      for (auto l : {header_list(inputs), relay_list(inputs), option_list(inputs),
-                     metadata_list(inputs)}) {
+      for (auto l :
+           {header_list(inputs), relay_list(inputs), option_list(inputs), metadata_list(inputs)}) {
         if (l) lists.push_back(*l);
       }
       // The first ordered list decides the order; every other must agree with it.
@@ -381,15 +406,15 @@ class Resolver {
             l.where = n_where_;
             lists.push_back(l);
             primary = &lists.back();
-            note(l.where, "outputs named " + join(l.raw) +
-                              " (TVM's default names; no source names them)");
+            note(l.where,
+                 "outputs named " + join(l.raw) + " (TVM's default names; no source names them)");
           }
         }
         if (primary == nullptr) {
           missing({mlf_.origin, 0},
-                "no source names the model's " + role +
-                    " (no header, no Relay text, no inputs/outputs in metadata.json): give " +
-                    flag(inputs ? "--inputs" : "--outputs") + " a,b,...");
+                  "no source names the model's " + role +
+                      " (no header, no Relay text, no inputs/outputs in metadata.json): give " +
+                      flag(inputs ? "--inputs" : "--outputs") + " a,b,...");
           names_known_ = false;
           continue;
         }
@@ -462,15 +487,15 @@ class Resolver {
     for (auto* list : {&model_.inputs, &model_.outputs}) {
       for (const TensorFacts& t : *list) {
         if (t.raw_name.empty() || t.raw_name.size() > 1024) {
-          error({mlf_.origin, 0}, "tensor name '" + printable(t.raw_name) +
-                                      "' is empty or longer than 1024 bytes");
+          error({mlf_.origin, 0},
+                "tensor name '" + printable(t.raw_name) + "' is empty or longer than 1024 bytes");
           names_known_ = false;
         }
         for (char ch : t.raw_name) {
           const auto u = static_cast<unsigned char>(ch);
           if (u < 0x20 || u == 0x7f) {
-            error({mlf_.origin, 0}, "tensor name '" + printable(t.raw_name) +
-                                        "' holds a control character");
+            error({mlf_.origin, 0},
+                  "tensor name '" + printable(t.raw_name) + "' holds a control character");
             names_known_ = false;
             break;
           }
@@ -750,7 +775,7 @@ class Resolver {
     if (!p.dtype) {
       if (p.bad_option) return;
       missing({mlf_.origin, 0}, who + " has no dtype in any source: give " + flag("--dtype") + " " +
-                                  t.sanitized + "=<" + "int8|float32|...>");
+                                    t.sanitized + "=<" + "int8|float32|...>");
       if (!p.shape && p.bytes.empty()) {
         missing({mlf_.origin, 0}, who + " has no shape and no byte size in any source: give " +
                                       flag("--shape") + " " + t.sanitized + "=d0,d1,...");
@@ -770,13 +795,13 @@ class Resolver {
     if (!p.shape) {
       if (p.bytes.empty()) {
         missing({mlf_.origin, 0}, who + " has no shape and no byte size in any source: give " +
-                                    flag("--shape") + " " + t.sanitized + "=d0,d1,...");
+                                      flag("--shape") + " " + t.sanitized + "=d0,d1,...");
         return;
       }
       const Claim<std::uint64_t>& b = p.bytes.front();
       if (b.value % elem != 0 || b.value == 0) {
-        error(b.where, who + " is " + std::to_string(b.value) + " bytes, not a whole number of " +
-                           t.dtype);
+        error(b.where,
+              who + " is " + std::to_string(b.value) + " bytes, not a whole number of " + t.dtype);
         return;
       }
       t.shape = {static_cast<std::int64_t>(b.value / elem)};
@@ -790,7 +815,8 @@ class Resolver {
     std::uint64_t bytes = elem;
     for (std::int64_t d : t.shape) {
       if (d <= 0) {
-        error(shape_from, who + " has dimension " + std::to_string(d) + " in " + join_shape(t.shape));
+        error(shape_from,
+              who + " has dimension " + std::to_string(d) + " in " + join_shape(t.shape));
         return;
       }
       if (bytes > UINT64_MAX / static_cast<std::uint64_t>(d) ||
@@ -804,9 +830,10 @@ class Resolver {
     for (const Claim<std::uint64_t>& b : p.bytes) {
       if (b.value != bytes) {
         error(p.shape && p.shape->option ? p.shape->where : b.where,
-              who + " is " + std::to_string(b.value) + " bytes in " + b.where.str() + ", but shape " +
-                  join_shape(t.shape) + " x " + t.dtype + (p.shape ? " (from " + shape_from.str() + ")" : "") +
-                  " is " + std::to_string(bytes) + " bytes");
+              who + " is " + std::to_string(b.value) + " bytes in " + b.where.str() +
+                  ", but shape " + join_shape(t.shape) + " x " + t.dtype +
+                  (p.shape ? " (from " + shape_from.str() + ")" : "") + " is " +
+                  std::to_string(bytes) + " bytes");
         return;
       }
     }
@@ -815,7 +842,8 @@ class Resolver {
     if (p.shape && p.shape->option) {
       const bool relay_shape = relay_tensor(p.input, p.index, t) != nullptr;
       if (!p.bytes.empty() && !relay_shape) {
-        t.comments.push_back("shape from " + flag("--shape") + "; its element count is checked against " +
+        t.comments.push_back("shape from " + flag("--shape") +
+                             "; its element count is checked against " +
                              p.bytes.front().where.str());
       } else if (!relay_shape) {
         t.comments.push_back("shape from " + flag("--shape") + ", unverified: no source states it");
@@ -826,7 +854,8 @@ class Resolver {
     if (p.dtype->option) {
       if (p.bytes.empty() || !p.shape || p.shape->option) {
         t.comments.push_back("dtype from " + flag("--dtype") + ", unverified: no source states it");
-        note(option_where("--dtype"), who + ": dtype " + t.dtype + " is unverified (no source states it)");
+        note(option_where("--dtype"),
+             who + ": dtype " + t.dtype + " is unverified (no source states it)");
       } else {
         t.comments.push_back("dtype from " + flag("--dtype") + "; checked against the shape in " +
                              shape_from.str() + " and the size in " + p.bytes.front().where.str());
@@ -873,10 +902,10 @@ class Resolver {
     }
     if (md_ != nullptr && md_->workspace) {
       if (ws && ws->value != md_->workspace->value) {
-        error(md_->workspace->where,
-              "workspace_size_bytes is " + std::to_string(md_->workspace->value) + " but " +
-                  ws->where.str() + " says TVMGEN_" + upper(model_.module) + "_WORKSPACE_SIZE " +
-                  std::to_string(ws->value));
+        error(md_->workspace->where, "workspace_size_bytes is " +
+                                         std::to_string(md_->workspace->value) + " but " +
+                                         ws->where.str() + " says TVMGEN_" + upper(model_.module) +
+                                         "_WORKSPACE_SIZE " + std::to_string(ws->value));
       }
       if (!ws) ws = md_->workspace;
     }
@@ -1005,8 +1034,8 @@ class Resolver {
     if (size) {
       model_.constants_size = model_.constants_size.value_or(0) + *size;
     } else {
-      note({f.shown, v.line}, "the size of constants '" + v.name +
-                                  "' cannot be told; memory() leaves them out");
+      note({f.shown, v.line},
+           "the size of constants '" + v.name + "' cannot be told; memory() leaves them out");
     }
   }
 
@@ -1023,15 +1052,17 @@ class Resolver {
       const Where w = option_where("--entry");
       if (choice == "c") {
         if (!model_.has_header) {
-          error(w, "the C interface needs codegen/host/include/tvmgen_" + m + ".h, which is missing");
+          error(w,
+                "the C interface needs codegen/host/include/tvmgen_" + m + ".h, which is missing");
         } else if (run_def_.first != nullptr && run_packed_) {
-          error(w, "says the C interface, but " + prefix + "run in " + run_def_.second->shown + ":" +
-                       std::to_string(run_def_.first->line) + " is the packed function");
+          error(w, "says the C interface, but " + prefix + "run in " + run_def_.second->shown +
+                       ":" + std::to_string(run_def_.first->line) + " is the packed function");
         }
       } else if (choice == "packed") {
         if (run_def_.first != nullptr && !run_packed_) {
           error(w, "says packed, but " + prefix + "run in " + run_def_.second->shown + ":" +
-                       std::to_string(run_def_.first->line) + " is the C interface (structs of pointers)");
+                       std::to_string(run_def_.first->line) +
+                       " is the C interface (structs of pointers)");
         } else if (run_def_.first == nullptr && !has_objects) {
           error(w, "says packed, but no source defines " + prefix + "run");
         }
@@ -1058,7 +1089,8 @@ class Resolver {
       return;
     } else {
       error({mlf_.origin, 0}, "no entry function: no " + prefix + "run, " + prefix +
-                                  "__tvm_main__ or " + prefix + "run_model in codegen/host/src, and no header");
+                                  "__tvm_main__ or " + prefix +
+                                  "run_model in codegen/host/src, and no header");
       return;
     }
     if (choice == "c") {
@@ -1090,14 +1122,15 @@ class Resolver {
     const std::size_t want =
         model_.inputs.size() + model_.outputs.size() + model_.pools.size() + model_.devices.size();
     if (main->params.size() != want) {
-      error(w, main->name + " takes " + std::to_string(main->params.size()) + " arguments but the model has " +
-                   std::to_string(model_.inputs.size()) + " inputs, " +
-                   std::to_string(model_.outputs.size()) + " outputs, " +
+      error(w, main->name + " takes " + std::to_string(main->params.size()) +
+                   " arguments but the model has " + std::to_string(model_.inputs.size()) +
+                   " inputs, " + std::to_string(model_.outputs.size()) + " outputs, " +
                    std::to_string(model_.pools.size()) + " external pools and " +
                    std::to_string(model_.devices.size()) + " devices" +
-                   (model_.internal_pools ? " (the others are internal pools, which only " +
-                                                model_.module + "_lib0.c's run() can pass: use the C interface)"
-                                          : ""));
+                   (model_.internal_pools
+                        ? " (the others are internal pools, which only " + model_.module +
+                              "_lib0.c's run() can pass: use the C interface)"
+                        : ""));
       return;
     }
     for (std::size_t k = 0; k < main->params.size(); ++k) {
@@ -1142,9 +1175,9 @@ class Resolver {
           if (call.callee.rfind(prefix, 0) != 0 || defined_fns.count(call.callee) != 0 ||
               !reported.insert(call.callee).second)
             continue;
-          error({f.shown, call.line},
-                fn.name + " calls " + call.callee + ", which no source defines (found " + found +
-                    "): a lib file is missing");
+          error({f.shown, call.line}, fn.name + " calls " + call.callee +
+                                          ", which no source defines (found " + found +
+                                          "): a lib file is missing");
         }
         // Pools the run wrapper passes by name must be defined somewhere.
         if (fn.name != prefix + "run") continue;
@@ -1156,7 +1189,8 @@ class Resolver {
             const std::size_t amp = a.rfind('&');
             if (amp == std::string::npos) continue;
             std::size_t end = amp + 1;
-            while (end < a.size() && (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '_'))
+            while (end < a.size() &&
+                   (std::isalnum(static_cast<unsigned char>(a[end])) || a[end] == '_'))
               ++end;
             const std::string id = a.substr(amp + 1, end - amp - 1);
             if (!c::is_identifier(id) || defined_vars.count(id) != 0) continue;
@@ -1209,8 +1243,8 @@ class Resolver {
         unique = n + "_" + std::to_string(i);
       used.insert(unique);
       if (unique != wanted) {
-        note({mlf_.origin, 0}, what + " '" + printable(wanted) + "' is " + unique +
-                                   " in C++ ('" + printable(wanted) +
+        note({mlf_.origin, 0}, what + " '" + printable(wanted) + "' is " + unique + " in C++ ('" +
+                                   printable(wanted) +
                                    "' cannot name a type there); its name strings are unchanged");
       }
       return unique;
