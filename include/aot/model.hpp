@@ -231,15 +231,14 @@ constexpr bool check_list(TensorList<Ts...>*) {
 /// A constant pool's data must be exactly as long as the pool.
 template <class Model, class Pool>
 constexpr bool check_constant_pool() {
-  if constexpr (!kConstantPool<Pool>) {
-    return true;
-  } else if constexpr (sizeof(Pool::data) != TensorTraits<Pool>::bytes) {
-    compile_error::constant_pool_data_size_mismatch<Model, Pool, TensorTraits<Pool>::bytes,
-                                                    sizeof(Pool::data)>();
-    return false;
-  } else {
-    return true;
+  if constexpr (kConstantPool<Pool>) {
+    if constexpr (sizeof(Pool::data) != TensorTraits<Pool>::bytes) {
+      compile_error::constant_pool_data_size_mismatch<Model, Pool, TensorTraits<Pool>::bytes,
+                                                      sizeof(Pool::data)>();
+      return false;
+    }
   }
+  return true;
 }
 
 template <class Model, class... Pools>

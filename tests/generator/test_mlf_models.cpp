@@ -150,7 +150,7 @@ TEST_CASE("v0.10 from a .tar.gz, no options: output dtype from lib1, size from i
   REQUIRE(r.ok());
   for (std::size_t j = 0; j < 3; ++j) {
     long long acc = bias[j];
-    for (std::size_t k = 0; k < 4; ++k) acc += w[j][k] * x1[k];
+    for (std::size_t k = 0; k < 4; ++k) acc += static_cast<long long>(w[j][k]) * x1[k];
     const float y = static_cast<float>(acc) * x2[j];
     REQUIRE(r.get<0>()[j] == saturate_int8(std::llround(y)));
   }
@@ -173,7 +173,7 @@ TEST_CASE("a committed codegen/host in a tar's top folder, no options: dtypes fr
     REQUIRE(r.ok());
     for (std::size_t j = 0; j < 2; ++j) {
       long long acc = b[j] + bias[j];
-      for (std::size_t k = 0; k < 6; ++k) acc += w[j][k] * x[k];
+      for (std::size_t k = 0; k < 6; ++k) acc += static_cast<long long>(w[j][k]) * x[k];
       // floor(acc * 0.75 + 0.5) - 3, saturated: the fixed-point rounding TVM's requantize does.
       const long long q = static_cast<long long>(std::floor(static_cast<double>(acc) * 0.75 + 0.5));
       REQUIRE(r.get<0>()[j] == saturate_int8(q - 3));
@@ -240,7 +240,7 @@ TEST_CASE("external workspace and constant pools: the constants come from the he
     REQUIRE(r.ok());
     for (std::size_t j = 0; j < 3; ++j) {
       long long acc = b[j];
-      for (std::size_t k = 0; k < 4; ++k) acc += w[j][k] * x[k];
+      for (std::size_t k = 0; k < 4; ++k) acc += static_cast<long long>(w[j][k]) * x[k];
       // floor(acc * 0.3125 + 0.5) + 5, saturated: the requantize's fixed-point rounding.
       const auto q = static_cast<long long>(std::floor(static_cast<double>(acc) * 0.3125 + 0.5));
       REQUIRE(r.get<0>()[j] == saturate_int8(q + 5));

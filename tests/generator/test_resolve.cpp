@@ -134,7 +134,7 @@ struct Result {
   }
 };
 
-Result resolve(const Files& files, Options opt = {}) {
+Result resolve(const Files& files, const Options& opt = {}) {
   aot_gen::Archive a;
   a.origin = "mlf";
   for (const auto& [path, text] : files) {

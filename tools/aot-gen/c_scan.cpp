@@ -82,16 +82,13 @@ class Lexer {
     } else if (digit(c) || (c == '.' && digit(peek(1)))) {
       t.kind = Token::Kind::kNumber;
       while (pos_ < text_.size()) {
+        // A pp-number: digits, letters, '.', and a sign right after an exponent letter.
         const char d = text_[pos_];
-        if ((d == '+' || d == '-') && pos_ > start &&
-            (text_[pos_ - 1] == 'e' || text_[pos_ - 1] == 'E' || text_[pos_ - 1] == 'p' ||
-             text_[pos_ - 1] == 'P')) {
-          ++pos_;
-        } else if (ident_char(d) || d == '.') {
-          ++pos_;
-        } else {
-          break;
-        }
+        const char before = pos_ > start ? text_[pos_ - 1] : '\0';
+        const bool exponent_sign = (d == '+' || d == '-') && (before == 'e' || before == 'E' ||
+                                                              before == 'p' || before == 'P');
+        if (!exponent_sign && !ident_char(d) && d != '.') break;
+        ++pos_;
       }
     } else if (c == '"' || c == '\'') {
       t.kind = c == '"' ? Token::Kind::kString : Token::Kind::kChar;

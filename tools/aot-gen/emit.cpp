@@ -98,6 +98,7 @@ std::string emit(const Model& model, const Options& options) {
   };
   auto types_of = [](const auto& items) {
     std::vector<std::string> out;
+    out.reserve(items.size());
     for (const auto& i : items) out.push_back(i.type_name);
     return out;
   };

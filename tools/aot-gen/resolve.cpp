@@ -52,6 +52,7 @@ struct NameList {
 
 std::vector<std::string> sanitized(const std::vector<std::string>& raw) {
   std::vector<std::string> out;
+  out.reserve(raw.size());
   for (const std::string& r : raw) out.push_back(sanitize(r));
   return out;
 }
