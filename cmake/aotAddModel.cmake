@@ -53,9 +53,11 @@ function(aot_add_model target)
   endif()
 
   # With MODULE, only that module's files (an MLF may hold several); v0.8 names them lib<N>.c.
-  file(GLOB c_sources "${host}/src/*.c")
+  # .c, and .cc/.cpp for BYOC modules TVM writes as C++.
+  file(GLOB c_sources "${host}/src/*.c" "${host}/src/*.cc" "${host}/src/*.cpp")
   if(ARG_MODULE)
-    file(GLOB module_sources "${host}/src/${ARG_MODULE}_lib*.c")
+    file(GLOB module_sources "${host}/src/${ARG_MODULE}_lib*.c" "${host}/src/${ARG_MODULE}_lib*.cc"
+         "${host}/src/${ARG_MODULE}_lib*.cpp")
     if(module_sources)
       set(c_sources ${module_sources})
     endif()
@@ -111,7 +113,11 @@ function(aot_add_model target)
     VERBATIM)
 
   add_library(${target} STATIC ${c_sources} ${objects} "${header}")
-  set_source_files_properties(${c_sources} PROPERTIES LANGUAGE C)
+  foreach(source IN LISTS c_sources)
+    if(source MATCHES "\\.c$")
+      set_source_files_properties(${source} PROPERTIES LANGUAGE C)
+    endif()
+  endforeach()
   target_include_directories(${target} PUBLIC "${include_dir}" "${host}/include")
   target_link_libraries(${target} PUBLIC aot::aot)
   # TVM's own runtime headers when the MLF carries them, else aot's compatible declarations.
@@ -124,6 +130,6 @@ function(aot_add_model target)
   # (errors with GCC 14+), leaves parameters unused, and is not ours to warn about.
   target_compile_options(
     ${target}
-    PRIVATE $<$<COMPILE_LANGUAGE:C>:-w>
+    PRIVATE $<$<COMPILE_LANGUAGE:C,CXX>:-w>
             $<$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:GNU>>:-Wno-error=incompatible-pointer-types>)
 endfunction()

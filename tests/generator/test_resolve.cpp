@@ -437,3 +437,19 @@ TEST_CASE("a packed __tvm_main__ behind the C interface gives no dtype evidence"
   REQUIRE(r.errors().empty());  // int32_t* arg_type_ids says nothing about input b
   REQUIRE(r.model.inputs[1].dtype == "float64");
 }
+
+TEST_CASE("Relay's @main may list weights bound at build time: they are not inputs") {
+  // relay.build(mod, params={"c": ...}) keeps %c in the MLF's Relay text, untyped output.
+  Files f = full_mlf();
+  f["src/net.relay"] =
+      "#[version = \"0.0.5\"]\n"
+      "def @main(%w : Tensor[(12), float32], %input_1 : Tensor[(1, 49, 10, 1), int8]) {\n"
+      "  nn.dense(cast(%input_1, dtype=\"float32\"), %w)\n}\n";
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.inputs.size() == 1);
+  REQUIRE(r.model.inputs[0].shape == std::vector<std::int64_t>{1, 49, 10, 1});  // from Relay
+  // An input the header has and Relay lacks is still a contradiction.
+  f["src/net.relay"] = "def @main(%w : Tensor[(12), float32]) {\n  %w\n}\n";
+  REQUIRE(resolve(f).errors().size() == 1);
+}

@@ -24,8 +24,8 @@ bool wanted(const std::string& path) {
     return name.size() >= suffix.size() &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  return name == "metadata.json" || name == "relay.txt" || ends(".c") || ends(".h") ||
-         ends(".relay");
+  return name == "metadata.json" || name == "relay.txt" || ends(".c") || ends(".cc") ||
+         ends(".cpp") || ends(".h") || ends(".relay");
 }
 
 /// "./a//b/" -> "a/b"; refuses absolute paths and "..".

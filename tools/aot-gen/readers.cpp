@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Readers for the generated header, metadata.json and the C sources.
 #include <algorithm>
+#include <string>
 
 #include "facts.hpp"
 #include "json.hpp"
@@ -287,6 +288,19 @@ std::pair<const c::Function*, const SourceFile*> SourceFacts::declaration(
   return {nullptr, nullptr};
 }
 
+namespace {
+
+/// TVM writes generated code as .c, and BYOC modules of format cc/cpp as .cc/.cpp.
+bool is_source(const std::string& path) {
+  for (const char* ext : {".c", ".cc", ".cpp"}) {
+    const std::size_t n = std::char_traits<char>::length(ext);
+    if (path.size() > n && path.compare(path.size() - n, n, ext) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 SourceFacts read_sources(const Archive& mlf, const std::string& module) {
   SourceFacts s;
   const std::string src = "codegen/host/src/";
@@ -296,7 +310,7 @@ SourceFacts read_sources(const Archive& mlf, const std::string& module) {
     const bool in_lib = path.rfind(lib, 0) == 0 && path.find('/', lib.size()) == std::string::npos;
     if (in_lib && path.size() > 2 && path.compare(path.size() - 2, 2, ".o") == 0) {
       s.objects.push_back(path);
-    } else if (in_src && path.size() > 2 && path.compare(path.size() - 2, 2, ".c") == 0) {
+    } else if (in_src && is_source(path)) {
       const std::string name = path.substr(src.size());
       const bool own = name.rfind(module + "_", 0) == 0 || name.find("_lib") == std::string::npos;
       s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_"), own});

@@ -382,6 +382,23 @@ class Resolver {
            {header_list(inputs), relay_list(inputs), option_list(inputs), metadata_list(inputs)}) {
         if (l) lists.push_back(*l);
       }
+      // Relay's @main lists parameters bound at build time (weights given to relay.build) as
+      // well as inputs; the header, metadata or the option say which are inputs.
+      if (inputs && relay_) {
+        const NameList* exact = nullptr;
+        for (const NameList& l : lists) {
+          if (l.where.file != relay_->path && exact == nullptr) exact = &l;
+        }
+        for (NameList& l : lists) {
+          if (l.where.file != relay_->path || exact == nullptr) continue;
+          const std::vector<std::string> keep = sanitized(exact->raw);
+          std::vector<std::string> filtered;
+          for (const std::string& r : l.raw) {
+            if (std::find(keep.begin(), keep.end(), sanitize(r)) != keep.end()) filtered.push_back(r);
+          }
+          l.raw = filtered;
+        }
+      }
       // The first ordered list decides the order; every other must agree with it.
       const NameList* primary = nullptr;
       for (const NameList& l : lists) {
