@@ -453,3 +453,13 @@ TEST_CASE("Relay's @main may list weights bound at build time: they are not inpu
   f["src/net.relay"] = "def @main(%w : Tensor[(12), float32]) {\n  %w\n}\n";
   REQUIRE(resolve(f).errors().size() == 1);
 }
+
+TEST_CASE("a module built for the graph executor is named as such") {
+  Files f = full_mlf();
+  f["metadata.json"] = replaced(kMetadata, "      \"memory\": {\n",
+                                "      \"executors\": [\"graph\"],\n      \"memory\": {\n");
+  REQUIRE(resolve(f).errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf/metadata.json:4: module 'net' was built "
+                                   "for the graph executor, not AOT (relay.build with "
+                                   "Executor(\"aot\"))"});
+}

@@ -55,6 +55,8 @@ struct MetadataModule {
   bool has_io = false;
   std::vector<MetadataTensor> inputs, outputs;  ///< JSON order, which is not argument order
   std::vector<std::string> targets;
+  /// "executors" (v6+) or "runtimes" (older): "aot" or "graph".
+  std::optional<Sourced<std::vector<std::string>>> executors;
 };
 
 struct MetadataFacts {

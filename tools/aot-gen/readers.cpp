@@ -160,6 +160,15 @@ void read_module(MetadataReader& r, const json::Value& mod, MetadataModule& m) {
       if (t.value.kind == Kind::kString) m.targets.push_back(t.value.text);
     }
   }
+  for (const char* key : {"executors", "runtimes"}) {
+    const json::Value* e = mod.find(key);
+    if (e == nullptr || e->kind != Kind::kArray || m.executors) continue;
+    std::vector<std::string> names;
+    for (const json::Value& v : e->items) {
+      if (v.kind == Kind::kString) names.push_back(v.text);
+    }
+    m.executors = Sourced<std::vector<std::string>>{names, {r.path(), e->line}};
+  }
   const json::Value* memory = r.get(mod, "memory", Kind::kObject, false);
   if (memory == nullptr) return;
   const json::Value* functions = r.get(*memory, "functions", Kind::kObject, true);

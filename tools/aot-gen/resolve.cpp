@@ -240,6 +240,14 @@ class Resolver {
         if (mod.name == m) md_ = &mod;
       }
     }
+    if (md_ != nullptr && md_->executors && !md_->executors->value.empty() &&
+        std::find(md_->executors->value.begin(), md_->executors->value.end(), "aot") ==
+            md_->executors->value.end()) {
+      error(md_->executors->where, "module '" + m + "' was built for the " +
+                                       printable(md_->executors->value[0], 40) +
+                                       " executor, not AOT (relay.build with Executor(\"aot\"))");
+      return false;
+    }
     if (!in_files.empty() && std::find(in_files.begin(), in_files.end(), m) == in_files.end() &&
         !std::any_of(in_files.begin(), in_files.end(),
                      [&](const std::string& f) { return lower(f) == lower(m); })) {
