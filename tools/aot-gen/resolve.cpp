@@ -1089,8 +1089,10 @@ class Resolver {
           error(w, "says packed, but " + prefix + "run in " + run_def_.second->shown + ":" +
                        std::to_string(run_def_.first->line) +
                        " is the C interface (structs of pointers)");
-        } else if (run_def_.first == nullptr && !has_objects) {
-          error(w, "says packed, but no source defines " + prefix + "run");
+        } else if (run_def_.first == nullptr && !has_objects &&
+                   (main_def_.first == nullptr || main_takes_pointers())) {
+          error(w, "says packed, but no source defines " + prefix + "run or a packed " + prefix +
+                       "__tvm_main__");
         }
       } else if (choice == "unpacked") {
         if (main_def_.first == nullptr && !has_objects) {
@@ -1108,7 +1110,8 @@ class Resolver {
     } else if (header_ && header_->run) {
       choice = "c";  // defined in an object file, or missing (checked below)
     } else if (main_def_.first != nullptr) {
-      choice = "unpacked";
+      // TVM >= 0.9 with interface-api=packed: __tvm_main__ itself is the packed function.
+      choice = main_takes_pointers() ? "unpacked" : "packed";
     } else if (!src_.objects.empty()) {
       error({mlf_.origin, 0}, "the code is object files only and there is no header: give " +
                                   flag("--entry") + " c|packed|unpacked");
@@ -1130,7 +1133,10 @@ class Resolver {
       }
     } else if (choice == "packed") {
       model_.convention = Convention::kPacked;
-      model_.entry_symbol = prefix + "run";
+      model_.entry_symbol = run_def_.first == nullptr && main_def_.first != nullptr &&
+                                    !main_takes_pointers()
+                                ? main_def_.first->name
+                                : prefix + "run";
     } else {
       model_.convention = Convention::kUnpacked;
       unpacked_entry();
