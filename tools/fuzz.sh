@@ -97,7 +97,7 @@ summary() {
   found=$(find "${build}/artifacts/${t}" -newer "${build}/logs/.start" -type f | wc -l)
   local result="ok"
   if [ "${rc}" -ne 0 ] || [ "${found}" -gt 0 ]; then
-    result=$(grep -m1 -oE 'invariant broken: .{0,100}|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+|runtime error: .{0,80}' "${log}" || true)
+    result=$(grep -m1 -oE 'invariant broken: .{0,100}|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+( [a-z-]+)?|runtime error: .{0,80}' "${log}" || true)
     result="FOUND ${found} input(s) in ${build}/artifacts/${t}/ (${result:-exit ${rc}}; log ${log})"
   fi
   printf '%-10s %4ss  execs %-10s cov %-6s %s\n' "${t}" "${seconds}" "${execs:-?}" "${cov:-?}" "${result}"

@@ -111,7 +111,9 @@ class MetadataReader {
       return nullptr;
     }
     if (v->kind != kind) {
-      const char* want = json::Value{kind}.kind_name();
+      json::Value wanted;
+      wanted.kind = kind;
+      const char* want = wanted.kind_name();
       std::string shown;
       if (v->kind == json::Value::Kind::kNumber) shown = " " + printable(v->text, 40);
       if (v->kind == json::Value::Kind::kString) shown = " \"" + printable(v->text, 40) + "\"";

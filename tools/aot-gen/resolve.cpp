@@ -291,9 +291,9 @@ class Resolver {
 
   void read_files() {
     const std::string& m = model_.module;
-    header_path_ = "codegen/host/include/tvmgen_" + m + ".h";
-    if (const std::string* text = mlf_.find(header_path_)) {
-      header_ = read_header(mlf_.shown(header_path_), *text, m, report_);
+    const std::string header_path = "codegen/host/include/tvmgen_" + m + ".h";
+    if (const std::string* text = mlf_.find(header_path)) {
+      header_ = read_header(mlf_.shown(header_path), *text, m, report_);
       model_.has_header = true;
       model_.header_name = "tvmgen_" + m + ".h";
       if (!header_) header_broken_ = true;
@@ -685,7 +685,6 @@ class Resolver {
       }
       if (unknown == 1 && !overflow && known <= md_->io->value) {
         last->bytes.push_back({md_->io->value - known, md_->io->where, false});
-        io_remainder_used_ = true;
       }
     }
     for (Pending& p : pending) settle(p);
@@ -936,7 +935,6 @@ class Resolver {
       if (!ws) ws = md_->workspace;
     }
     if (ws) model_.workspace_size = ws->value;
-    workspace_where_ = ws ? ws->where : Where{};
   }
 
   void resolve_pools_and_devices() {
@@ -1293,7 +1291,6 @@ class Resolver {
   Model model_;
   std::optional<MetadataFacts> md_file_;
   const MetadataModule* md_ = nullptr;
-  std::string header_path_;
   std::optional<HeaderFacts> header_;
   bool header_broken_ = false;
   std::optional<RelayFacts> relay_;
@@ -1307,8 +1304,6 @@ class Resolver {
   bool inputs_known_count_ = false;
   Where n_where_;
   std::map<std::size_t, Typed> typed_in_, typed_out_;
-  bool io_remainder_used_ = false;
-  Where workspace_where_;
   bool missing_run_ = false;
 };
 
