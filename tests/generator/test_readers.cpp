@@ -258,3 +258,12 @@ TEST_CASE("metadata: numbers that are not what they seem are errors (F03, F04, F
   REQUIRE(errors_of(R"({"version": 7, "modules": {"a": {"model_name": "b"}}})") ==
           "aot-gen: error: metadata.json:1: model_name is 'b' inside the entry for module 'a'\n");
 }
+
+TEST_CASE("messages stay one line whatever bytes the inputs hold, UTF-8 kept") {
+  REQUIRE(aot_gen::printable("a\nb\tc\x01") == "a\\nb\\tc\\x01");
+  REQUIRE(aot_gen::printable("caf\xc3\xa9 \xe5\x90\x8d") == "caf\xc3\xa9 \xe5\x90\x8d");
+  REQUIRE(aot_gen::printable("bad \xff\xc3 \xc2\x85") == "bad \\xff\\xc3 \\xc2\\x85");
+  REQUIRE(aot_gen::printable("0123456789", 4) == "0123...");
+  const aot_gen::Message m{aot_gen::Message::Kind::kError, {"dir\nx/lib0.c", 3}, "bad\rline"};
+  REQUIRE(m.str() == "aot-gen: error: dir\\nx/lib0.c:3: bad\\x0dline");
+}

@@ -7,6 +7,33 @@ namespace aot_gen {
 
 std::string Where::str() const { return line > 0 ? file + ":" + std::to_string(line) : file; }
 
+namespace {
+
+/// Length of the valid UTF-8 sequence of printable characters starting at text[i], or 0.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  std::size_t n = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(text[i + k]);
+    if (c < 0x80 || c > 0xBF) return 0;
+  }
+  // U+0080..U+009F are control characters too.
+  if (lead == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) return 0;
+  return n;
+}
+
+}  // namespace
+
 std::string printable(std::string_view text, std::size_t max) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -23,8 +50,15 @@ std::string printable(std::string_view text, std::size_t max) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", c);
       out += buf;
-    } else {
+    } else if (c < 0x80) {
       out += static_cast<char>(c);
+    } else if (const std::size_t n = utf8_length(text, i); n > 0) {
+      out.append(text.substr(i, n));
+      i += n - 1;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
     }
   }
   return out;
@@ -33,7 +67,8 @@ std::string printable(std::string_view text, std::size_t max) {
 std::string Message::str() const {
   std::string s = kind == Kind::kError ? "aot-gen: error: " : "aot-gen: note: ";
   if (!where.empty()) s += where.str() + ": ";
-  return s + text;
+  // File names and text from the inputs may hold any byte: the line stays one line.
+  return printable(s + text, std::string::npos);
 }
 
 void Report::add(Message m) {
