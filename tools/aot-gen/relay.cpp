@@ -135,7 +135,10 @@ std::vector<RelayTensor> result_type(Cursor& c) {
   }
   while (true) {
     c.skip_space();
-    if (c.take(")")) break;
+    if (c.take(")")) {
+      if (out.empty()) c.fail("the result type is an empty tuple: a model has at least one output");
+      break;
+    }
     out.push_back(tensor_type(c));
     c.skip_space();
     if (c.take(",")) continue;
@@ -335,7 +338,7 @@ std::optional<RelayFacts> read_relay(const std::string& shown, const std::string
               throw Stop{{shown, line},
                          "the last expression of @main has another type than the return type on "
                          "line " +
-                             std::to_string(r.outputs->front().line)};
+                             std::to_string(r.outputs->empty() ? r.line : r.outputs->front().line)};
             }
           }
         }

@@ -1149,6 +1149,8 @@ class Resolver {
     }
     model_.entry_symbol = main->name;
     const Where w{main_def_.second->shown, main->line};
+    // The count means something only once every tensor is known.
+    if (!names_known_ || header_broken_ || relay_broken_ || md_broken_) return;
     const std::size_t want =
         model_.inputs.size() + model_.outputs.size() + model_.pools.size() + model_.devices.size();
     if (main->params.size() != want) {
