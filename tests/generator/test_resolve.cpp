@@ -477,3 +477,17 @@ TEST_CASE("interface-api=packed since TVM 0.9: __tvm_main__ is the packed entry"
   REQUIRE(r.model.convention == aot_gen::Convention::kPacked);
   REQUIRE(r.model.entry_symbol == "tvmgen_m___tvm_main__");
 }
+
+TEST_CASE("the namespace must be the user's own") {
+  for (const char* ns : {"std", "aot", "aot::detail", "posix"}) {
+    Options opt;
+    opt.name_space = ns;
+    const Result r = resolve(full_mlf(), opt);
+    INFO(ns);
+    REQUIRE(r.errors().size() == 1);
+    REQUIRE(r.errors()[0].find("choose a namespace of your own") != std::string::npos);
+  }
+  Options ok;
+  ok.name_space = "app::models";
+  REQUIRE(resolve(full_mlf(), ok).errors().empty());
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "c_scan.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace aot_gen::c {
@@ -371,13 +373,28 @@ class Scanner {
     m.line = t.line;
     s.remove_prefix(n);
     m.function_like = !s.empty() && s[0] == '(';
-    // The value without comments and surrounding space.
-    std::string v(s);
-    const std::size_t line_comment = v.find("//");
-    if (line_comment != std::string::npos) v.erase(line_comment);
-    for (std::size_t open = v.find("/*"); open != std::string::npos; open = v.find("/*")) {
-      const std::size_t close = v.find("*/", open + 2);
-      v.erase(open, close == std::string::npos ? std::string::npos : close + 2 - open);
+    // The value without comments (one pass; strings kept whole) and surrounding space.
+    std::string v;
+    v.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '"' || s[i] == '\'') {
+        const char quote = s[i];
+        v += s[i];
+        for (++i; i < s.size() && s[i] != quote; ++i) {
+          if (s[i] == '\\' && i + 1 < s.size()) v += s[i++];
+          v += s[i];
+        }
+        if (i < s.size()) v += s[i];
+      } else if (s.compare(i, 2, "//") == 0) {
+        break;
+      } else if (s.compare(i, 2, "/*") == 0) {
+        const std::size_t close = s.find("*/", i + 2);
+        if (close == std::string_view::npos) break;
+        v += ' ';
+        i = close + 1;
+      } else {
+        v += s[i];
+      }
     }
     std::size_t b = 0, e = v.size();
     while (b < e && (v[b] == ' ' || v[b] == '\t' || v[b] == '\\')) ++b;
@@ -621,14 +638,20 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   };
   trim();
-  // Parentheses around the value, and one cast to an integer type.
+  // Parentheses around the value, and casts to integer types the value fits.
+  std::uint64_t limit = UINT64_MAX;
   for (int round = 0; round < 8 && !s.empty() && s.front() == '('; ++round) {
     const std::size_t close = s.find(')');
     if (close == std::string_view::npos) return std::nullopt;
     const std::string_view inner = s.substr(1, close - 1);
-    if (close + 1 < s.size() &&
-        (inner == "size_t" || inner == "uint32_t" || inner == "uint64_t" || inner == "int32_t" ||
-         inner == "int" || inner == "unsigned" || inner == "int64_t")) {
+    static constexpr std::pair<std::string_view, std::uint64_t> kCasts[] = {
+        {"size_t", UINT64_MAX},    {"uint64_t", UINT64_MAX}, {"int64_t", INT64_MAX},
+        {"uint32_t", UINT32_MAX},  {"int32_t", INT32_MAX},   {"unsigned", UINT32_MAX},
+        {"int", INT32_MAX}};
+    const auto* cast = std::find_if(std::begin(kCasts), std::end(kCasts),
+                                    [&](const auto& c) { return c.first == inner; });
+    if (close + 1 < s.size() && cast != std::end(kCasts)) {
+      limit = std::min(limit, cast->second);
       s.remove_prefix(close + 1);
     } else if (s.back() == ')') {
       s = s.substr(1, s.size() - 2);
@@ -637,9 +660,20 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
     }
     trim();
   }
-  while (!s.empty() && (s.back() == 'u' || s.back() == 'U' || s.back() == 'l' || s.back() == 'L'))
+  // The suffixes C allows: u, l, ll, and u with either, in any case and order.
+  std::size_t u = 0, l = 0;
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == 'u' || c == 'U') {
+      ++u;
+    } else if (c == 'l' || c == 'L') {
+      ++l;
+    } else {
+      break;
+    }
     s.remove_suffix(1);
-  if (s.empty()) return std::nullopt;
+  }
+  if (u > 1 || l > 2 || s.empty()) return std::nullopt;
   unsigned base = 10;
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
     base = 16;
@@ -664,6 +698,7 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
     if (v > (UINT64_MAX - d) / base) return std::nullopt;
     v = v * base + d;
   }
+  if (v > limit) return std::nullopt;
   return v;
 }
 

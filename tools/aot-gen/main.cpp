@@ -115,10 +115,10 @@ int run(int argc, char** argv) {
     std::vector<std::int64_t> shape;
     bool ok = true;
     for (const std::string& d : split_list(a->second)) {
-      const std::optional<std::uint64_t> v =
-          aot_gen::c::is_identifier(d)                             ? std::nullopt
-          : d.find_first_not_of("0123456789") == std::string::npos ? aot_gen::c::parse_integer(d)
-                                                                   : std::nullopt;
+      // Plain decimal: "010" is ten here, not C's octal eight.
+      std::optional<std::uint64_t> v;
+      if (!d.empty() && d.size() <= 18 && d.find_first_not_of("0123456789") == std::string::npos)
+        v = std::stoull(d);
       if (!v || *v == 0 || *v > static_cast<std::uint64_t>(INT64_MAX)) {
         report.error({opt.flag("--shape"), 0}, "dimension '" + aot_gen::printable(d) + "' of '" +
                                                    aot_gen::printable(a->first) +

@@ -27,8 +27,15 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     const auto c = static_cast<unsigned char>(text[i + k]);
     if (c < 0x80 || c > 0xBF) return 0;
   }
-  // U+0080..U+009F are control characters too.
-  if (lead == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) return 0;
+  // U+0080..U+009F are control characters too; U+2028/U+2029 end lines in some editors, and
+  // the bidirectional controls (U+200E/F, U+202A..E, U+2066..9) reorder what a reader sees.
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  if (lead == 0xC2 && b1 < 0xA0) return 0;
+  if (lead == 0xE2 && n == 3) {
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b1 == 0x80 && ((b2 >= 0xA8 && b2 <= 0xAE) || b2 == 0x8E || b2 == 0x8F)) return 0;
+    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 0;
+  }
   return n;
 }
 

@@ -283,6 +283,13 @@ class Resolver {
                 "'" + printable(opt_.name_space) + "' is not a C++ namespace name");
           break;
         }
+        if (start == 0 && (part == "std" || part == "aot" || part == "posix")) {
+          error(option_where("--namespace"), "'" + printable(opt_.name_space) + "' is inside '" +
+                                                 part + "', which belongs to " +
+                                                 (part == "aot" ? "aot" : "the C++ library") +
+                                                 ": choose a namespace of your own");
+          break;
+        }
         if (sep == std::string::npos) break;
         start = sep + 2;
       }
@@ -399,10 +406,11 @@ class Resolver {
         }
         for (NameList& l : lists) {
           if (l.where.file != relay_->path || exact == nullptr) continue;
-          const std::vector<std::string> keep = sanitized(exact->raw);
+          const std::vector<std::string> names = sanitized(exact->raw);
+          const std::set<std::string> keep(names.begin(), names.end());
           std::vector<std::string> filtered;
           for (const std::string& r : l.raw) {
-            if (std::find(keep.begin(), keep.end(), sanitize(r)) != keep.end()) filtered.push_back(r);
+            if (keep.count(sanitize(r)) != 0) filtered.push_back(r);
           }
           l.raw = filtered;
         }
@@ -447,14 +455,14 @@ class Resolver {
       }
       const std::vector<std::string> want = sanitized(primary->raw);
       bool distinct = true;
-      for (std::size_t i = 0; i < want.size() && distinct; ++i) {
-        for (std::size_t j = i + 1; j < want.size() && distinct; ++j) {
-          if (want[i] != want[j]) continue;
-          error(primary->where, role + " '" + printable(primary->raw[i]) + "' and '" +
-                                    printable(primary->raw[j]) + "' have the same C name '" +
-                                    printable(want[i]) + "'");
-          distinct = false;
-        }
+      std::map<std::string, std::size_t> first;  // sanitised -> first index
+      for (std::size_t j = 0; j < want.size() && distinct; ++j) {
+        auto [it, fresh] = first.emplace(want[j], j);
+        if (fresh) continue;
+        error(primary->where, role + " '" + printable(primary->raw[it->second]) + "' and '" +
+                                  printable(primary->raw[j]) + "' have the same C name '" +
+                                  printable(want[j]) + "'");
+        distinct = false;
       }
       if (!distinct) {
         names_known_ = false;
@@ -491,19 +499,21 @@ class Resolver {
         out.push_back(t);
       }
       // Raw names: from the sources that keep them (Relay, metadata, then the option).
-      for (TensorFacts& t : out) {
-        Where raw_from;
-        for (const NameList& l : lists) {
-          for (const std::string& r : l.raw) {
-            if (sanitize(r) != t.sanitized || r == t.sanitized) continue;
-            if (raw_from.empty()) {
-              t.raw_name = r;
-              raw_from = l.where;
-            } else if (r != t.raw_name) {
-              error(l.where, "names " + role.substr(0, role.size() - 1) + " '" + printable(r) +
-                                 "' where " + raw_from.str() + " has '" + printable(t.raw_name) +
-                                 "'");
-            }
+      std::map<std::string, std::size_t> index;  // sanitised -> position in `out`
+      for (std::size_t i = 0; i < out.size(); ++i) index.emplace(out[i].sanitized, i);
+      std::vector<Where> raw_from(out.size());
+      for (const NameList& l : lists) {
+        for (const std::string& r : l.raw) {
+          auto it = index.find(sanitize(r));
+          if (it == index.end() || r == it->first) continue;
+          TensorFacts& t = out[it->second];
+          Where& from = raw_from[it->second];
+          if (from.empty()) {
+            t.raw_name = r;
+            from = l.where;
+          } else if (r != t.raw_name) {
+            error(l.where, "names " + role.substr(0, role.size() - 1) + " '" + printable(r) +
+                               "' where " + from.str() + " has '" + printable(t.raw_name) + "'");
           }
         }
       }
@@ -626,21 +636,30 @@ class Resolver {
     return it == options.end() ? nullptr : &it->second;
   }
 
-  const MetadataTensor* md_tensor(bool input, const TensorFacts& t) const {
-    if (md_ == nullptr) return nullptr;
-    for (const MetadataTensor& m : input ? md_->inputs : md_->outputs) {
-      if (sanitize(m.raw_name) == t.sanitized) return &m;
+  /// Metadata's and Relay's tensors by sanitised name, looked up once per tensor.
+  void index_sources() {
+    if (md_ != nullptr) {
+      for (const MetadataTensor& m : md_->inputs) md_inputs_.emplace(sanitize(m.raw_name), &m);
+      for (const MetadataTensor& m : md_->outputs) md_outputs_.emplace(sanitize(m.raw_name), &m);
     }
-    return nullptr;
+    if (relay_) {
+      for (const RelayTensor& r : relay_->inputs) {
+        if (r.dtype) relay_inputs_.emplace(sanitize(r.raw_name), &r);
+      }
+    }
+  }
+
+  const MetadataTensor* md_tensor(bool input, const TensorFacts& t) const {
+    const auto& m = input ? md_inputs_ : md_outputs_;
+    auto it = m.find(t.sanitized);
+    return it == m.end() ? nullptr : it->second;
   }
 
   const RelayTensor* relay_tensor(bool input, std::size_t index, const TensorFacts& t) const {
     if (!relay_) return nullptr;
     if (input) {
-      for (const RelayTensor& r : relay_->inputs) {
-        if (sanitize(r.raw_name) == t.sanitized && r.dtype) return &r;
-      }
-      return nullptr;
+      auto it = relay_inputs_.find(t.sanitized);
+      return it == relay_inputs_.end() ? nullptr : it->second;
     }
     if (relay_->outputs && index < relay_->outputs->size() &&
         relay_->outputs->size() == model_.outputs.size())
@@ -659,6 +678,7 @@ class Resolver {
 
   void resolve_tensors() {
     if (!names_known_) return;
+    index_sources();
     map_typed_params();
     std::vector<Pending> pending;
     for (bool input : {true, false}) {
@@ -1241,9 +1261,14 @@ class Resolver {
   void check_io_size() {
     if (md_ == nullptr || !md_->io || report_.failed()) return;
     std::uint64_t sum = 0;
-    for (const auto* l : {&model_.inputs, &model_.outputs})
-      for (const TensorFacts& t : *l) sum += t.size_bytes;
-    if (sum != md_->io->value) {
+    bool wrapped = false;
+    for (const auto* l : {&model_.inputs, &model_.outputs}) {
+      for (const TensorFacts& t : *l) {
+        wrapped = wrapped || sum + t.size_bytes < sum;
+        sum += t.size_bytes;
+      }
+    }
+    if (wrapped || sum != md_->io->value) {
       std::vector<std::string> parts;
       for (const auto* l : {&model_.inputs, &model_.outputs})
         for (const TensorFacts& t : *l)
@@ -1298,6 +1323,8 @@ class Resolver {
   std::optional<RelayFacts> relay_;
   bool relay_broken_ = false;
   bool md_broken_ = false;
+  std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
+  std::map<std::string, const RelayTensor*> relay_inputs_;
   SourceFacts src_;
   std::pair<const c::Function*, const SourceFile*> run_def_{nullptr, nullptr};
   std::pair<const c::Function*, const SourceFile*> main_def_{nullptr, nullptr};
