@@ -88,8 +88,8 @@ run() {
 
 # summary <target> <exit code>: the one-line result; returns 1 when something was found.
 summary() {
-  local t=$1 rc=$2 log="${build}/logs/${t}.log"
-  local status execs cov found
+  local t=$1 rc=$2
+  local log="${build}/logs/${t}.log" status execs cov found
   status=$(grep -E '^#[0-9]+' "${log}" | tail -n 1 || true)
   execs=$(grep -oE '^stat::number_of_executed_units: [0-9]+' "${log}" | tail -n 1 | awk '{print $2}')
   [ -z "${execs}" ] && execs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"${status}")

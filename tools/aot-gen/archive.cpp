@@ -15,9 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Whether aot-gen reads the file (the rest is only listed): metadata, the generated code
-/// and the Relay text, in any of the layouts `canonical` accepts.
-bool wanted(const std::string& path) {
+}  // namespace
+
+bool read_in_full(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   auto ends = [&](std::string_view suffix) {
@@ -27,6 +27,8 @@ bool wanted(const std::string& path) {
   return name == "metadata.json" || name == "relay.txt" || ends(".c") || ends(".cc") ||
          ends(".cpp") || ends(".h") || ends(".relay");
 }
+
+namespace {
 
 /// "./a//b/" -> "a/b"; refuses absolute paths and "..".
 std::string clean_path(const std::string& origin, const std::string& raw) {
@@ -169,7 +171,7 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
       throw Stop{{origin, 0}, "entry '" + printable(raw_name) + "' appears twice"};
     }
     std::string& text = raw[path];
-    if (!wanted(path)) continue;
+    if (!read_in_full(path)) continue;
     const la_int64_t size = archive_entry_size(entry);
     if (archive_entry_size_is_set(entry) && size >= 0 &&
         static_cast<std::uint64_t>(size) > kMaxReadBytes - kept) {
@@ -237,7 +239,7 @@ Archive read_archive(const std::string& path) {
       if (!it->is_regular_file()) continue;
       const std::string rel = fs::relative(it->path(), p).generic_string();
       std::string& text = raw[rel];
-      if (!wanted(rel)) continue;
+      if (!read_in_full(rel)) continue;
       text = read_file(it->path());
       kept += text.size();
       if (kept > kMaxReadBytes) {

@@ -32,6 +32,10 @@ struct Archive {
 inline constexpr std::size_t kMaxArchiveEntries = 100000;
 inline constexpr std::size_t kMaxReadBytes = std::size_t{1} << 30;  // what aot-gen keeps
 
+/// Whether aot-gen keeps a file's contents (metadata, generated code, Relay text); the others
+/// are listed with empty contents.
+bool read_in_full(const std::string& path);
+
 /// Reads a folder or an archive file; throws Stop when it cannot.
 Archive read_archive(const std::string& path);
 /// Reads an archive held in memory (`name` is used in messages).

@@ -1,0 +1,49 @@
+#ifndef TVMGEN_M_H_
+#define TVMGEN_M_H_
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*!
+ * \brief Input tensor features size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_FEATURES_SIZE 12
+/*!
+ * \brief Output tensor scores size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_SCORES_SIZE 8
+/*!
+ * \brief Input tensor pointers for TVM module "m" 
+ */
+struct tvmgen_m_inputs {
+  void* features;
+};
+
+/*!
+ * \brief Output tensor pointers for TVM module "m" 
+ */
+struct tvmgen_m_outputs {
+  void* scores;
+};
+
+/*!
+ * \brief entrypoint function for TVM module "m"
+ * \param inputs Input tensors for the module 
+ * \param outputs Output tensors for the module 
+ */
+int32_t tvmgen_m_run(
+  struct tvmgen_m_inputs* inputs,
+  struct tvmgen_m_outputs* outputs
+);
+/*!
+ * \brief Workspace size for TVM module "m" 
+ */
+#define TVMGEN_M_WORKSPACE_SIZE 0
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif // TVMGEN_M_H_

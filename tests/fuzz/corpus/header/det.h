@@ -1,0 +1,59 @@
+#ifndef TVMGEN_M_H_
+#define TVMGEN_M_H_
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*!
+ * \brief Input tensor bg size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_BG_SIZE 8
+/*!
+ * \brief Input tensor frame size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_FRAME_SIZE 8
+/*!
+ * \brief Output tensor output1 size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_OUTPUT1_SIZE 4
+/*!
+ * \brief Output tensor output0 size (in bytes) for TVM module "m" 
+ */
+#define TVMGEN_M_OUTPUT0_SIZE 8
+/*!
+ * \brief Input tensor pointers for TVM module "m" 
+ */
+struct tvmgen_m_inputs {
+  void* frame;
+  void* bg;
+};
+
+/*!
+ * \brief Output tensor pointers for TVM module "m" 
+ */
+struct tvmgen_m_outputs {
+  void* output0;
+  void* output1;
+};
+
+/*!
+ * \brief entrypoint function for TVM module "m"
+ * \param inputs Input tensors for the module 
+ * \param outputs Output tensors for the module 
+ */
+int32_t tvmgen_m_run(
+  struct tvmgen_m_inputs* inputs,
+  struct tvmgen_m_outputs* outputs
+);
+/*!
+ * \brief Workspace size for TVM module "m" 
+ */
+#define TVMGEN_M_WORKSPACE_SIZE 24
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif // TVMGEN_M_H_
