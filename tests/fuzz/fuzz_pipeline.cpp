@@ -540,17 +540,21 @@ bool parse_tar(std::string_view bytes, std::vector<Entry>& out) {
 }
 
 void put_header(std::string& out, std::string_view name, char type, std::size_t size) {
+  // Fixed-width fields of a ustar header: not C strings.
   char h[512] = {};
-  std::memcpy(h, name.data(), std::min<std::size_t>(name.size(), 100));
-  std::memcpy(h + 100, type == '5' ? "0000755" : "0000644", 7);
-  std::memcpy(h + 108, "0000000", 7);
-  std::memcpy(h + 116, "0000000", 7);
+  auto field = [&](std::size_t at, std::string_view text) {
+    std::copy(text.begin(), text.end(), h + at);
+  };
+  field(0, name.substr(0, std::min<std::size_t>(name.size(), 100)));
+  field(100, type == '5' ? "0000755" : "0000644");
+  field(108, "0000000");
+  field(116, "0000000");
   std::snprintf(h + 124, 12, "%011llo", static_cast<unsigned long long>(size));
-  std::memcpy(h + 136, "00000000000", 11);
+  field(136, "00000000000");
   std::memset(h + 148, ' ', 8);
   h[156] = type;
-  std::memcpy(h + 257, "ustar", 6);
-  std::memcpy(h + 263, "00", 2);
+  field(257, "ustar");  // and its NUL, already there
+  field(263, "00");
   unsigned sum = 0;
   for (char c : h) sum += static_cast<unsigned>(static_cast<unsigned char>(c));
   std::snprintf(h + 148, 8, "%06o", sum & 0777777u);
@@ -659,7 +663,7 @@ bool wanted(const std::string& name) {
 std::size_t emit_into(const Input& in, std::uint8_t* data, std::size_t max_size) {
   const std::string out = write_tar(in);
   if (out.size() > max_size) return 0;
-  std::memcpy(data, out.data(), out.size());
+  std::copy(out.begin(), out.end(), data);
   return out.size();
 }
 
