@@ -27,8 +27,8 @@
 namespace {
 
 using fuzz::fail;
-using fuzz::shown;
 using fuzz::Lines;
+using fuzz::shown;
 
 const std::string kFile = "fuzz/codegen/host/include/tvmgen_m.h";
 

@@ -28,8 +28,8 @@
 namespace {
 
 using fuzz::fail;
-using fuzz::shown;
 using fuzz::Lines;
+using fuzz::shown;
 
 const std::string kFile = "fuzz/metadata.json";
 

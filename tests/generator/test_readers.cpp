@@ -113,7 +113,7 @@ TEST_CASE("C integers as #define writes them") {
   REQUIRE_FALSE(parse_integer("42 + 1"));
   REQUIRE_FALSE(parse_integer("99999999999999999999"));  // more than 64 bits
   REQUIRE_FALSE(parse_integer("08"));
-  REQUIRE_FALSE(parse_integer("1uuu"));                 // not a C suffix
+  REQUIRE_FALSE(parse_integer("1uuu"));                   // not a C suffix
   REQUIRE_FALSE(parse_integer("((int32_t)4294967297)"));  // does not fit the cast
   REQUIRE(parse_integer("42ULL") == 42u);
 }
@@ -267,7 +267,8 @@ TEST_CASE("messages stay one line whatever bytes the inputs hold, UTF-8 kept") {
   REQUIRE(aot_gen::printable("caf\xc3\xa9 \xe5\x90\x8d") == "caf\xc3\xa9 \xe5\x90\x8d");
   REQUIRE(aot_gen::printable("bad \xff\xc3 \xc2\x85") == "bad \\xff\\xc3 \\xc2\\x85");
   // U+2028 (line separator) and U+202E (right-to-left override) are escaped byte by byte.
-  REQUIRE(aot_gen::printable("a\xe2\x80\xa8" "b\xe2\x80\xae") == "a\\xe2\\x80\\xa8b\\xe2\\x80\\xae");
+  REQUIRE(aot_gen::printable("a\xe2\x80\xa8"
+                             "b\xe2\x80\xae") == "a\\xe2\\x80\\xa8b\\xe2\\x80\\xae");
   REQUIRE(aot_gen::printable("0123456789", 4) == "0123...");
   const aot_gen::Message m{aot_gen::Message::Kind::kError, {"dir\nx/lib0.c", 3}, "bad\rline"};
   REQUIRE(m.str() == "aot-gen: error: dir\\nx/lib0.c:3: bad\\x0dline");

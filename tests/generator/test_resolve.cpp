@@ -467,7 +467,8 @@ TEST_CASE("a module built for the graph executor is named as such") {
 TEST_CASE("interface-api=packed since TVM 0.9: __tvm_main__ is the packed entry") {
   Files f;
   f["metadata.json"] = replaced(kMetadata, "\"net\": {", "\"m\": {");
-  f["metadata.json"] = replaced(f["metadata.json"], "\"model_name\": \"net\"", "\"model_name\": \"m\"");
+  f["metadata.json"] =
+      replaced(f["metadata.json"], "\"model_name\": \"net\"", "\"model_name\": \"m\"");
   f["src/m.relay"] = replaced(kRelay, "def @main(", "def @main(");
   f["codegen/host/src/m_lib1.c"] =
       "int32_t tvmgen_m___tvm_main__(void* args, int32_t* arg_type_ids, int32_t num_args, void* "

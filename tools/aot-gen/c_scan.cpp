@@ -645,8 +645,8 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
     if (close == std::string_view::npos) return std::nullopt;
     const std::string_view inner = s.substr(1, close - 1);
     static constexpr std::pair<std::string_view, std::uint64_t> kCasts[] = {
-        {"size_t", UINT64_MAX},    {"uint64_t", UINT64_MAX}, {"int64_t", INT64_MAX},
-        {"uint32_t", UINT32_MAX},  {"int32_t", INT32_MAX},   {"unsigned", UINT32_MAX},
+        {"size_t", UINT64_MAX},   {"uint64_t", UINT64_MAX}, {"int64_t", INT64_MAX},
+        {"uint32_t", UINT32_MAX}, {"int32_t", INT32_MAX},   {"unsigned", UINT32_MAX},
         {"int", INT32_MAX}};
     const auto* cast = std::find_if(std::begin(kCasts), std::end(kCasts),
                                     [&](const auto& c) { return c.first == inner; });

@@ -1151,10 +1151,10 @@ class Resolver {
       }
     } else if (choice == "packed") {
       model_.convention = Convention::kPacked;
-      model_.entry_symbol = run_def_.first == nullptr && main_def_.first != nullptr &&
-                                    !main_takes_pointers()
-                                ? main_def_.first->name
-                                : prefix + "run";
+      model_.entry_symbol =
+          run_def_.first == nullptr && main_def_.first != nullptr && !main_takes_pointers()
+              ? main_def_.first->name
+              : prefix + "run";
     } else {
       model_.convention = Convention::kUnpacked;
       unpacked_entry();
