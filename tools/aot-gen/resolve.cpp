@@ -891,16 +891,19 @@ class Resolver {
                              "; its element count is checked against " +
                              p.bytes.front().where.str());
       } else if (!relay_shape) {
-        t.comments.push_back("shape from " + flag("--shape") + ", unverified: no source states it");
+        t.comments.push_back("shape unverified (from " + flag("--shape") +
+                             "): no source states a shape or a size");
         note(option_where("--shape"), who + ": shape " + join_shape(t.shape) +
-                                          " is unverified (no source states a shape or a size)");
+                                          " unverified (from " + flag("--shape") +
+                                          "): no source states a shape or a size");
       }
     }
     if (p.dtype->option) {
       if (p.bytes.empty() || !p.shape || p.shape->option) {
-        t.comments.push_back("dtype from " + flag("--dtype") + ", unverified: no source states it");
-        note(option_where("--dtype"),
-             who + ": dtype " + t.dtype + " is unverified (no source states it)");
+        t.comments.push_back("dtype unverified (from " + flag("--dtype") +
+                             "): no source states it");
+        note(option_where("--dtype"), who + ": dtype " + t.dtype + " unverified (from " +
+                                          flag("--dtype") + "): no source states it");
       } else {
         t.comments.push_back("dtype from " + flag("--dtype") + "; checked against the shape in " +
                              shape_from.str() + " and the size in " + p.bytes.front().where.str());
@@ -1119,9 +1122,10 @@ class Resolver {
         }
       }
       if (objects_only) {
-        model_.comments.push_back("entry convention from " + flag("--entry") +
-                                  ", unverified: the code is object files only");
-        note(w, "the convention is unverified: the MLF holds object files only");
+        model_.comments.push_back("calling convention unverified (from " + flag("--entry") +
+                                  "): the code is object files only");
+        note(w, "calling convention unverified (from " + flag("--entry") +
+                    "): the MLF holds object files only");
       }
     } else if (run_def_.first != nullptr) {
       choice = run_packed_ ? "packed" : "c";
