@@ -12,6 +12,7 @@
 //   - parse_integer agrees with a plain reading of the C constants it is documented to take
 //     when the value is one: decimal, 0x hex or 0 octal digits with a u/l suffix, in
 //     parentheses or after one cast to an integer type. Other spellings are not checked.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "c_scan.hpp"
 
@@ -96,21 +98,26 @@ std::optional<std::uint64_t> plain_constant(std::string_view s, bool& overflow) 
 }
 
 /// The constant with the wrappers parse_integer documents removed: "(42)", "((uint32_t)42)",
-/// "(size_t)42"; nullopt when the text is something else.
-std::optional<std::string_view> unwrap(std::string_view s) {
+/// "(size_t)42"; nullopt when the text is something else. `limit`: the largest value the casts
+/// let through (a value that does not fit its cast is refused).
+std::optional<std::string_view> unwrap(std::string_view s, std::uint64_t& limit) {
+  limit = UINT64_MAX;
   auto trim = [&] {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   };
   trim();
   for (int round = 0; round < 3 && !s.empty() && s.front() == '('; ++round) {
-    static const char* const kCasts[] = {"(size_t)",  "(uint32_t)", "(uint64_t)", "(int32_t)",
-                                         "(int64_t)", "(int)",      "(unsigned)"};
+    static const std::pair<const char*, std::uint64_t> kCasts[] = {
+        {"(size_t)", UINT64_MAX},  {"(uint32_t)", UINT32_MAX}, {"(uint64_t)", UINT64_MAX},
+        {"(int32_t)", INT32_MAX},  {"(int64_t)", INT64_MAX},   {"(int)", INT32_MAX},
+        {"(unsigned)", UINT32_MAX}};
     bool cast = false;
-    for (const char* c : kCasts) {
+    for (const auto& [c, max] : kCasts) {
       const std::string_view cv(c);
       if (s.size() > cv.size() && s.substr(0, cv.size()) == cv) {
         s.remove_prefix(cv.size());
+        limit = std::min(limit, max);
         cast = true;
         break;
       }
@@ -132,11 +139,13 @@ void check_integer(std::string_view value) {
   } catch (const std::exception& e) {
     fail(std::string("parse_integer threw: ") + e.what());
   }
-  const std::optional<std::string_view> inner = unwrap(value);
+  std::uint64_t limit = UINT64_MAX;
+  const std::optional<std::string_view> inner = unwrap(value, limit);
   if (!inner) return;
   bool overflow = false;
-  const std::optional<std::uint64_t> want = plain_constant(*inner, overflow);
+  std::optional<std::uint64_t> want = plain_constant(*inner, overflow);
   if (!want) return;
+  if (!overflow && *want > limit) want.reset();  // does not fit its cast: refused
   if (overflow && got) {
     fail("parse_integer(" + shown(value) + ") is " + std::to_string(*got) +
          ", but the constant does not fit 64 bits");
