@@ -140,38 +140,6 @@ void check_message(const aot_gen::Message& m) {
   }
 }
 
-/// Names a nested type of a description cannot take: the members every description has and
-/// those of aot::TensorSpec (as in emit.cpp's output and the library's TensorSpec).
-const std::set<std::string>& description_members() {
-  static const std::set<std::string> r = {"name",
-                                          "raw_name",
-                                          "inputs",
-                                          "outputs",
-                                          "pools",
-                                          "devices",
-                                          "entry",
-                                          "convention",
-                                          "c_inputs",
-                                          "c_outputs",
-                                          "c_pools",
-                                          "c_devices",
-                                          "workspace_size",
-                                          "workspace_allocations",
-                                          "uses_backend_workspace",
-                                          "uses_last_error",
-                                          "internal_pools",
-                                          "workspace_io",
-                                          "map_inputs",
-                                          "map_outputs",
-                                          "constants_size",
-                                          "size_bytes",
-                                          "shape",
-                                          "element_type",
-                                          "std",
-                                          "aot"};
-  return r;
-}
-
 /// The C++ spellings emit may give an unpacked entry's parameters (names.cpp's table).
 const std::set<std::string>& entry_param_types() {
   static const std::set<std::string> t = {
@@ -185,7 +153,7 @@ void check_model(const aot_gen::Model& m) {
   using aot_gen::is_plain_identifier;
   if (!aot_gen::c::is_identifier(m.module)) fail("module " + shown(m.module));
   if (!is_plain_identifier(m.type_name)) fail("type name " + shown(m.type_name));
-  if (description_members().count(m.type_name) != 0) {
+  if (aot_gen::is_description_member(m.type_name)) {
     fail("type name " + shown(m.type_name) + " is a member of a description");
   }
   if (!m.name_space.empty()) {
@@ -210,7 +178,7 @@ void check_model(const aot_gen::Model& m) {
   auto nested = [&](const std::string& type, const std::string& what) {
     if (!is_plain_identifier(type)) fail(what + " has C++ name " + shown(type));
     if (type == m.type_name) fail(what + " has the description's own name " + shown(type));
-    if (description_members().count(type) != 0) {
+    if (aot_gen::is_description_member(type)) {
       fail(what + " has the name of a member of every description: " + shown(type));
     }
     if (!types.insert(type).second) fail(what + " has the C++ name of another: " + shown(type));

@@ -124,6 +124,36 @@ std::string cpp_spelling_of_c_type(std::string_view t) {
   return it == m.end() ? "" : it->second;
 }
 
+bool is_description_member(std::string_view s) {
+  static const std::set<std::string_view> r = {"name",
+                                               "raw_name",
+                                               "inputs",
+                                               "outputs",
+                                               "pools",
+                                               "devices",
+                                               "entry",
+                                               "convention",
+                                               "c_inputs",
+                                               "c_outputs",
+                                               "c_pools",
+                                               "c_devices",
+                                               "workspace_size",
+                                               "workspace_allocations",
+                                               "uses_backend_workspace",
+                                               "uses_last_error",
+                                               "internal_pools",
+                                               "workspace_io",
+                                               "map_inputs",
+                                               "map_outputs",
+                                               "constants_size",
+                                               "size_bytes",
+                                               "shape",
+                                               "element_type",
+                                               "std",
+                                               "aot"};
+  return r.count(s) != 0;
+}
+
 bool is_keyword(std::string_view s) {
   static const std::set<std::string_view> k = {
       "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",

@@ -31,6 +31,9 @@ std::string preferred_dtype_of_c_type(std::string_view c_type);
 /// The C++ spelling of a C element type TVM writes ("int8_t" -> "std::int8_t"), or "".
 std::string cpp_spelling_of_c_type(std::string_view c_type);
 
+/// Names a nested type of a model description cannot take: the members of a description and
+/// of aot::TensorSpec, and the namespaces the generated header uses (std, aot).
+bool is_description_member(std::string_view s);
 /// C and C++ keywords and alternative tokens (C++20 included).
 bool is_keyword(std::string_view s);
 /// A C++ identifier the program may declare: not a keyword, not reserved (`__x`, `_X`).

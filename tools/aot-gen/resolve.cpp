@@ -76,41 +76,6 @@ std::optional<std::size_t> output_number(const std::string& name) {
   return v;
 }
 
-/// Names a nested type of a model description cannot take: the members of a description and
-/// of aot::TensorSpec, and the namespaces the generated header uses.
-const std::set<std::string>& reserved_member_names() {
-  static const std::set<std::string> r = {"name",
-                                          "raw_name",
-                                          "inputs",
-                                          "outputs",
-                                          "pools",
-                                          "devices",
-                                          "entry",
-                                          "convention",
-                                          "c_inputs",
-                                          "c_outputs",
-                                          "c_pools",
-                                          "c_devices",
-                                          "workspace_size",
-                                          "workspace_allocations",
-                                          "uses_backend_workspace",
-                                          "uses_last_error",
-                                          "internal_pools",
-                                          "workspace_io",
-                                          "map_inputs",
-                                          "map_outputs",
-                                          "constants_size",
-                                          "size_bytes",
-                                          "shape",
-                                          "element_type",
-                                          "std",
-                                          "aot",
-                                          "size",
-                                          "value",
-                                          "type"};
-  return r;
-}
-
 class Resolver {
  public:
   Resolver(const Archive& mlf, const Options& opt, Report& report)
@@ -264,8 +229,7 @@ class Resolver {
   void choose_type_name() {
     model_.type_name = opt_.type_name.empty() ? model_.module : opt_.type_name;
     const Where from = opt_.type_name.empty() ? Where{"module name", 0} : option_where("--name");
-    if (!is_plain_identifier(model_.type_name) ||
-        reserved_member_names().count(model_.type_name) != 0) {
+    if (!is_plain_identifier(model_.type_name) || is_description_member(model_.type_name)) {
       error(from, "'" + printable(model_.type_name) +
                       "' cannot name the C++ type (a keyword, not an identifier, reserved, or a "
                       "member every model description has): give " +
@@ -1289,7 +1253,7 @@ class Resolver {
     std::set<std::string> used;
     auto take = [&](const std::string& wanted, const std::string& what) {
       std::string n = wanted;
-      const bool usable = is_plain_identifier(n) && reserved_member_names().count(n) == 0 &&
+      const bool usable = is_plain_identifier(n) && !is_description_member(n) &&
                           n != model_.type_name && n != model_.module;
       if (!usable) {
         // t_<name> without leading or doubled underscores (reserved in C++).
@@ -1312,7 +1276,12 @@ class Resolver {
     };
     for (TensorFacts& t : model_.inputs) t.type_name = take(t.sanitized, "input");
     for (TensorFacts& t : model_.outputs) t.type_name = take(t.sanitized, "output");
-    for (PoolFacts& p : model_.pools) p.type_name = take(p.name, "pool");
+    for (PoolFacts& p : model_.pools) {
+      // A pool's description also has aot::PoolSpec's and ConstantPoolSpec's members.
+      const bool spec_member =
+          p.name == "alignment" || p.name == "data" || p.name == "constant_pool";
+      p.type_name = take(spec_member ? "t_" + p.name : p.name, "pool");
+    }
     for (DeviceFacts& d : model_.devices) d.type_name = take(d.name, "device");
   }
 
