@@ -1,16 +1,25 @@
 # aot_add_model(<target> MLF <archive (.tar, .tar.gz, .tgz, .zip) | folder>
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
-#               [INPUTS <a,b,...>] [OUTPUTS <x,y,...>])
+#               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
-# generated header <target>.hpp with `struct <NAME or module>` for aot::AotExecutor. The archive
+# generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
+# aot::AotExecutor. An MLF of several modules takes one aot_add_model per MODULE. The archive
 # is extracted at configure time; aot-gen runs at build time. aot-gen is the aot::aot-gen
 # target when this project builds it, else AOT_GEN_EXECUTABLE (set it to a host build of
 # aot-gen when cross-compiling), else `aot-gen` on the PATH. The calling project must enable C.
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "" "MLF;NAME;NAMESPACE;MODULE;ENTRY;INPUTS;OUTPUTS" "SHAPES;DTYPES"
-                        ${ARGN})
+  cmake_parse_arguments(ARG "" "MLF;NAME;NAMESPACE;MODULE;ENTRY"
+                        "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
+                        "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
+                        "OUTPUTS)")
+  endif()
+  if(ARG_KEYWORDS_MISSING_VALUES)
+    message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
+  endif()
   if(NOT ARG_MLF)
     message(FATAL_ERROR "aot_add_model(${target}): MLF <archive or folder> is required")
   endif()
@@ -85,10 +94,18 @@ function(aot_add_model target)
   endif()
 
   set(args --syntax cmake)
-  foreach(opt NAME NAMESPACE MODULE ENTRY INPUTS OUTPUTS)
+  foreach(opt NAME NAMESPACE MODULE ENTRY)
     if(ARG_${opt})
       string(TOLOWER ${opt} flag)
       list(APPEND args --${flag} "${ARG_${opt}}")
+    endif()
+  endforeach()
+  # INPUTS a b or INPUTS a,b: aot-gen takes one comma-separated list.
+  foreach(opt INPUTS OUTPUTS)
+    if(ARG_${opt})
+      string(TOLOWER ${opt} flag)
+      list(JOIN ARG_${opt} "," names)
+      list(APPEND args --${flag} "${names}")
     endif()
   endforeach()
   if(NOT ARG_NAME)

@@ -229,7 +229,8 @@ TEST_CASE("every contradiction in one run, each naming both sources") {
         "mlf/codegen/host/src/net_lib1.c:16");
   CHECK(e[3] ==
         "aot-gen: error: --entry: says packed, but tvmgen_net_run in "
-        "mlf/codegen/host/src/net_lib0.c:16 is the C interface (structs of pointers)");
+        "mlf/codegen/host/src/net_lib0.c:16 is the C interface (structs of pointers): leave "
+        "--entry out, or say c");
 }
 
 TEST_CASE("through aot_add_model, messages speak its keywords") {
@@ -246,10 +247,12 @@ TEST_CASE("through aot_add_model, messages speak its keywords") {
   REQUIRE(r.errors() ==
           std::vector<std::string>{"aot-gen: error: mlf: input 'input_1' has no dtype in any "
                                    "source: give DTYPES input_1=<int8|float32|...>"});
-  // The option's shape is checked against the header's byte size (12 floats = 48 bytes).
+  // The option's shape is checked against the header's byte size (12 floats = 48 bytes); the
+  // header's comment names the place inside the MLF, the same on every machine.
   REQUIRE(r.model.outputs[0].comments ==
-          std::vector<std::string>{"shape from SHAPES; its element count is checked against "
-                                   "mlf/codegen/host/include/tvmgen_net.h:7"});
+          std::vector<std::string>{"raw name not in any file: the header's sanitised name",
+                                   "shape from SHAPES; its element count is checked against "
+                                   "codegen/host/include/tvmgen_net.h:7"});
 }
 
 TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the generated code") {
@@ -365,7 +368,8 @@ TEST_CASE("an MLF of several modules needs --module, and --module must name one"
                                 "  \"modules\": {\n    \"other\": {\"model_name\": \"other\"},\n");
   REQUIRE(resolve(f).errors() ==
           std::vector<std::string>{"aot-gen: error: mlf/metadata.json: lists 2 modules (other, "
-                                   "net): give --module other to pick one"});
+                                   "net): give --module <name>; each module is its own model "
+                                   "type"});
   Options opt;
   opt.module = "net";
   REQUIRE(resolve(f, opt).errors().empty());
@@ -381,9 +385,9 @@ TEST_CASE("the unpacked entry is checked parameter by parameter") {
   opt.entry = "unpacked";
   const Result r = resolve(f, opt);  // __tvm_main__ also takes the two internal pools
   REQUIRE(r.errors().size() == 1);
-  REQUIRE(r.errors()[0].find("tvmgen_net___tvm_main__ takes 4 arguments but the model has 1 "
-                             "inputs, 1 outputs, 0 external pools and 0 devices (the others are "
-                             "internal pools") != std::string::npos);
+  REQUIRE(r.errors()[0].find("the unpacked entry (--entry unpacked) tvmgen_net___tvm_main__ takes "
+                             "4 arguments but the model has 1 input, 1 output, 0 external pools "
+                             "and 0 devices (the others are internal pools") != std::string::npos);
   // Without pools, the typed parameters become the declaration's types.
   Files g;
   g["codegen/host/src/m_lib1.c"] =
@@ -491,4 +495,21 @@ TEST_CASE("the namespace must be the user's own") {
   Options ok;
   ok.name_space = "app::models";
   REQUIRE(resolve(full_mlf(), ok).errors().empty());
+}
+
+TEST_CASE("a module whose name cannot be a C++ type gets <module>_model, with a note") {
+  Files f;
+  for (const auto& [path, text] : full_mlf()) {
+    std::string p = path, t = text;
+    for (std::size_t at; (at = p.find("net")) != std::string::npos;) p.replace(at, 3, "pools");
+    for (std::size_t at; (at = t.find("net")) != std::string::npos;) t.replace(at, 3, "pools");
+    for (std::size_t at; (at = t.find("NET")) != std::string::npos;) t.replace(at, 3, "POOLS");
+    f[p] = t;
+  }
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.type_name == "pools_model");
+  REQUIRE(r.notes() == std::vector<std::string>{
+                           "aot-gen: note: module name: 'pools' is a name model descriptions use "
+                           "for a member: the C++ type is pools_model (--name chooses)"});
 }

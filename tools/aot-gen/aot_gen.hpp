@@ -49,6 +49,7 @@ struct TensorFacts {
   std::uint64_t size_bytes = 0;
   std::string size_macro;             ///< TVMGEN_<M>_<NAME>_SIZE when the header has it
   std::vector<std::string> comments;  ///< how unverified facts came in, for the header
+  bool size_from_option = false;      ///< the byte size follows from --shape/--dtype only
 };
 
 struct PoolFacts {

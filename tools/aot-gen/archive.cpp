@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -81,6 +82,24 @@ void canonical(Archive& a, std::map<std::string, std::string> raw) {
     raw = std::move(inner);
     wrapper += top;
   }
+  if (!is_mlf_root()) {
+    // Several MLFs side by side ("v011/metadata.json", "v012/metadata.json").
+    std::set<std::string> tops;
+    for (const auto& [path, text] : raw) {
+      const std::size_t slash = path.find('/');
+      if (slash == std::string::npos) continue;
+      const std::string rest = path.substr(slash + 1);
+      if (rest == "metadata.json" || starts(rest, "codegen/")) tops.insert(path.substr(0, slash));
+    }
+    if (tops.size() > 1) {
+      std::string list;
+      for (const std::string& t : tops) list += (list.empty() ? "" : ", ") + printable(t) + "/";
+      throw Stop{
+          {a.origin + (wrapper.empty() ? "" : "/" + wrapper.substr(0, wrapper.size() - 1)), 0},
+          "holds " + std::to_string(tops.size()) + " Model Library Format folders (" + list +
+              "): give one of them"};
+    }
+  }
   std::string prefix;  // what the canonical path adds in front of the found one
   if (has([](const std::string& p) { return p == "metadata.json" || starts(p, "codegen/"); })) {
     prefix = "";
@@ -113,6 +132,11 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+/// A hint when the user named one file of an MLF instead of its folder.
+std::string one_of_its_files(const std::string& origin) {
+  return read_in_full(origin) ? "; give the MLF's folder or archive, not one of its files" : "";
+}
+
 struct ArchiveDeleter {
   void operator()(struct archive* a) const { archive_read_free(a); }
 };
@@ -131,9 +155,9 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
     return printable(e != nullptr ? e : "unknown error", 200);
   };
   if (opened != ARCHIVE_OK) {
-    throw Stop{
-        {origin, 0},
-        "not an archive aot-gen can read (a folder, .tar, .tar.gz, .tgz or .zip): " + error_text()};
+    throw Stop{{origin, 0},
+               "not an archive aot-gen can read (a folder, .tar, .tar.gz, .tgz or .zip): " +
+                   error_text() + one_of_its_files(origin)};
   }
   std::map<std::string, std::string> raw;
   std::size_t entries = 0, kept = 0;
@@ -145,7 +169,7 @@ Archive read_libarchive(const std::string& origin, std::string_view bytes, const
       if (entries == 0) {
         throw Stop{{origin, 0},
                    "not an archive aot-gen can read (a folder, .tar, .tar.gz, .tgz or .zip): " +
-                       error_text()};
+                       error_text() + one_of_its_files(origin)};
       }
       throw Stop{{origin, 0}, "damaged archive: " + error_text()};
     }

@@ -15,12 +15,17 @@
 
 namespace {
 
+/// "a, b,c" -> {"a", "b", "c"}: items trimmed of spaces.
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= s.size()) {
     const std::size_t comma = s.find(',', start);
-    out.push_back(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    std::string item =
+        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::size_t b = item.find_first_not_of(" \t");
+    const std::size_t e = item.find_last_not_of(" \t");
+    out.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -101,7 +106,15 @@ int run(int argc, char** argv) {
                  "name options in messages as aot-gen's flags (cli) or aot_add_model's keywords "
                  "(cmake)")
       ->check(CLI::IsMember({"cli", "cmake"}));
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "aot-gen: error: {} (aot-gen --help lists the options)\n",
+               aot_gen::printable(e.what(), 300));
+    return 1;
+  }
 
   aot_gen::Report report;
   opt.syntax = syntax == "cmake" ? aot_gen::Syntax::kCMake : aot_gen::Syntax::kCli;
@@ -114,30 +127,39 @@ int run(int argc, char** argv) {
     if (!a) continue;
     std::vector<std::int64_t> shape;
     bool ok = true;
-    for (const std::string& d : split_list(a->second)) {
+    std::string dims = a->second;
+    if (dims.size() >= 2 && ((dims.front() == '(' && dims.back() == ')') ||
+                             (dims.front() == '[' && dims.back() == ']')))
+      dims = dims.substr(1, dims.size() - 2);
+    for (const std::string& d : split_list(dims)) {
       // Plain decimal: "010" is ten here, not C's octal eight.
       std::optional<std::uint64_t> v;
       if (!d.empty() && d.size() <= 18 && d.find_first_not_of("0123456789") == std::string::npos)
         v = std::stoull(d);
       if (!v || *v == 0 || *v > static_cast<std::uint64_t>(INT64_MAX)) {
-        report.error({opt.flag("--shape"), 0}, "dimension '" + aot_gen::printable(d) + "' of '" +
-                                                   aot_gen::printable(a->first) +
-                                                   "' is not a positive number");
+        report.error({opt.flag("--shape"), 0},
+                     "dimension '" + aot_gen::printable(d) + "' of '" +
+                         aot_gen::printable(a->first) + "' is not a positive number (the form is " +
+                         opt.flag("--shape") + " " + aot_gen::printable(a->first) + "=d0,d1,...)");
         ok = false;
         continue;
       }
       shape.push_back(static_cast<std::int64_t>(*v));
     }
-    if (ok && !opt.shapes.emplace(a->first, shape).second) {
+    if (!ok) continue;
+    auto [it, fresh] = opt.shapes.emplace(a->first, shape);
+    if (!fresh && it->second != shape) {
       report.error({opt.flag("--shape"), 0},
-                   "'" + aot_gen::printable(a->first) + "' is given twice");
+                   "'" + aot_gen::printable(a->first) + "' is given two different shapes");
     }
   }
   for (const std::string& d : dtypes) {
     auto a = assignment(d, opt.flag("--dtype"), report);
-    if (a && !opt.dtypes.emplace(a->first, a->second).second) {
+    if (!a) continue;
+    auto [it, fresh] = opt.dtypes.emplace(a->first, a->second);
+    if (!fresh && it->second != a->second) {
       report.error({opt.flag("--dtype"), 0},
-                   "'" + aot_gen::printable(a->first) + "' is given twice");
+                   "'" + aot_gen::printable(a->first) + "' is given two different dtypes");
     }
   }
   aot_gen::Model model;

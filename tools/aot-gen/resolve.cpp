@@ -22,6 +22,11 @@ std::string Options::flag(const std::string& cli) const {
 
 namespace {
 
+/// "1 output", "2 outputs".
+std::string count(std::size_t n, const std::string& what) {
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
 std::string join_shape(const std::vector<std::int64_t>& shape) {
   std::string out = "(";
   for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
@@ -48,6 +53,7 @@ struct NameList {
   Where where;
   bool ordered = true;
   bool option = false;
+  bool sanitized_only = false;  ///< the header's struct members: never raw names
 };
 
 std::vector<std::string> sanitized(const std::vector<std::string>& raw) {
@@ -114,6 +120,13 @@ class Resolver {
     if (!(header_broken_ || relay_broken_ || md_broken_)) error(std::move(w), std::move(text));
   }
   void note(Where w, std::string text) { report_.note(std::move(w), std::move(text)); }
+  /// A place as the generated header names it: inside the MLF, the same on every machine.
+  std::string in_mlf(const Where& w) const {
+    const std::string prefix = mlf_.origin + "/";
+    Where inside = w;
+    if (inside.file.rfind(prefix, 0) == 0) inside.file.erase(0, prefix.size());
+    return inside.str();
+  }
 
   std::string flag(const char* cli) const { return opt_.flag(cli); }
   Where option_where(const char* cli) const { return {flag(cli), 0}; }
@@ -156,6 +169,12 @@ class Resolver {
     return {found.begin(), found.end()};
   }
 
+  std::string pick_module_hint() const {
+    return opt_.syntax == Syntax::kCMake
+               ? "give MODULE <name>; one aot_add_model per module makes each its own type"
+               : "give --module <name>; each module is its own model type";
+  }
+
   bool choose_module() {
     const std::vector<std::string> in_files = modules_in_files();
     std::vector<std::string> in_md;
@@ -172,16 +191,14 @@ class Resolver {
       from = {md_file_->path, md_file_->modules[0].line};
     } else if (in_md.size() > 1) {
       error({md_file_->path, 0}, "lists " + std::to_string(in_md.size()) + " modules (" +
-                                     join(in_md) + "): give " + flag("--module") + " " +
-                                     printable(in_md[0], 40) + " to pick one");
+                                     join(in_md) + "): " + pick_module_hint());
       return false;
     } else if (in_files.size() == 1) {
       m = in_files[0];
       from = {mlf_.origin, 0};
     } else if (in_files.size() > 1) {
       error({mlf_.origin, 0}, "holds the files of " + std::to_string(in_files.size()) +
-                                  " modules (" + join(in_files) + "): give " + flag("--module") +
-                                  " " + printable(in_files[0], 40) + " to pick one");
+                                  " modules (" + join(in_files) + "): " + pick_module_hint());
       return false;
     } else {
       missing({mlf_.origin, 0},
@@ -226,14 +243,34 @@ class Resolver {
     return true;
   }
 
+  /// Why a name cannot be the model's C++ type, or "" when it can.
+  static std::string unusable_type_name(const std::string& n) {
+    if (!c::is_identifier(n)) return "not a C++ identifier";
+    if (is_keyword(n)) return "a C++ keyword";
+    if (!is_plain_identifier(n)) return "reserved in C++ (a leading '_' or a '__')";
+    if (is_description_member(n)) return "a name model descriptions use for a member";
+    return "";
+  }
+
   void choose_type_name() {
-    model_.type_name = opt_.type_name.empty() ? model_.module : opt_.type_name;
-    const Where from = opt_.type_name.empty() ? Where{"module name", 0} : option_where("--name");
-    if (!is_plain_identifier(model_.type_name) || is_description_member(model_.type_name)) {
-      error(from, "'" + printable(model_.type_name) +
-                      "' cannot name the C++ type (a keyword, not an identifier, reserved, or a "
-                      "member every model description has): give " +
-                      flag("--name"));
+    if (!opt_.type_name.empty()) {
+      model_.type_name = opt_.type_name;
+      const std::string why = unusable_type_name(opt_.type_name);
+      if (!why.empty()) {
+        error(option_where("--name"),
+              "'" + printable(opt_.type_name) + "' cannot name the model's C++ type: it is " + why +
+                  (opt_.syntax == Syntax::kCMake ? " (NAME defaults to the target's name)" : ""));
+      }
+    } else {
+      // The module's name, or <module>_model when the module's name cannot be a C++ type.
+      model_.type_name = model_.module;
+      const std::string why = unusable_type_name(model_.module);
+      if (!why.empty()) {
+        model_.type_name = model_.module + "_model";
+        if (!unusable_type_name(model_.type_name).empty()) model_.type_name = "model";
+        note({"module name", 0}, "'" + model_.module + "' is " + why + ": the C++ type is " +
+                                     model_.type_name + " (" + flag("--name") + " chooses)");
+      }
     }
     model_.name_space = opt_.name_space;
     if (!opt_.name_space.empty()) {
@@ -298,6 +335,7 @@ class Resolver {
     NameList l;
     for (const auto& m : *members) l.raw.push_back(m.name);
     l.where = {header_->path, inputs ? header_->inputs_line : header_->outputs_line};
+    l.sanitized_only = true;
     return l;
   }
 
@@ -467,9 +505,11 @@ class Resolver {
       for (std::size_t i = 0; i < out.size(); ++i) index.emplace(out[i].sanitized, i);
       std::vector<Where> raw_from(out.size());
       for (const NameList& l : lists) {
+        if (l.sanitized_only) continue;
         for (const std::string& r : l.raw) {
           auto it = index.find(sanitize(r));
-          if (it == index.end() || r == it->first) continue;
+          // A user may give the sanitised name; only a file's equal name confirms it as raw.
+          if (it == index.end() || (l.option && r == it->first)) continue;
           TensorFacts& t = out[it->second];
           Where& from = raw_from[it->second];
           if (from.empty()) {
@@ -479,6 +519,11 @@ class Resolver {
             error(l.where, "names " + role.substr(0, role.size() - 1) + " '" + printable(r) +
                                "' where " + from.str() + " has '" + printable(t.raw_name) + "'");
           }
+        }
+      }
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        if (raw_from[i].empty()) {
+          out[i].comments.push_back("raw name not in any file: the header's sanitised name");
         }
       }
       if (inputs) inputs_known_count_ = true;
@@ -847,13 +892,19 @@ class Resolver {
       }
     }
     t.size_bytes = bytes;
-    // Facts only an option states.
+    // Facts only an option states. metadata's io_size_bytes checks the sum of all sizes.
+    const std::string io = md_ != nullptr && md_->io ? in_mlf(md_->io->where) : "";
+    t.size_from_option = p.bytes.empty() && ((p.shape && p.shape->option) || p.dtype->option);
     if (p.shape && p.shape->option) {
       const bool relay_shape = relay_tensor(p.input, p.index, t) != nullptr;
       if (!p.bytes.empty() && !relay_shape) {
         t.comments.push_back("shape from " + flag("--shape") +
                              "; its element count is checked against " +
-                             p.bytes.front().where.str());
+                             in_mlf(p.bytes.front().where));
+      } else if (!relay_shape && !io.empty()) {
+        t.comments.push_back("shape from " + flag("--shape") +
+                             "; the sizes of all tensors together are checked against " + io +
+                             " (io_size_bytes)");
       } else if (!relay_shape) {
         t.comments.push_back("shape unverified (from " + flag("--shape") +
                              "): no source states a shape or a size");
@@ -861,6 +912,9 @@ class Resolver {
                                           " unverified (from " + flag("--shape") +
                                           "): no source states a shape or a size");
       }
+    } else if (!p.shape) {
+      t.comments.push_back("shape (" + std::to_string(t.shape[0]) + ") from the byte size in " +
+                           in_mlf(p.bytes.front().where) + ": no source states the real shape");
     }
     if (p.dtype->option) {
       if (p.bytes.empty() || !p.shape || p.shape->option) {
@@ -870,7 +924,8 @@ class Resolver {
                                           flag("--dtype") + "): no source states it");
       } else {
         t.comments.push_back("dtype from " + flag("--dtype") + "; checked against the shape in " +
-                             shape_from.str() + " and the size in " + p.bytes.front().where.str());
+                             in_mlf(shape_from) + " and the size in " +
+                             in_mlf(p.bytes.front().where));
       }
     }
   }
@@ -1073,7 +1128,8 @@ class Resolver {
         if (run_def_.first != nullptr && !run_packed_) {
           error(w, "says packed, but " + prefix + "run in " + run_def_.second->shown + ":" +
                        std::to_string(run_def_.first->line) +
-                       " is the C interface (structs of pointers)");
+                       " is the C interface (structs of pointers): leave " + flag("--entry") +
+                       " out, or say c");
         } else if (run_def_.first == nullptr && !has_objects &&
                    (main_def_.first == nullptr || main_takes_pointers())) {
           error(w, "says packed, but no source defines " + prefix + "run or a packed " + prefix +
@@ -1142,15 +1198,18 @@ class Resolver {
     const std::size_t want =
         model_.inputs.size() + model_.outputs.size() + model_.pools.size() + model_.devices.size();
     if (main->params.size() != want) {
-      error(w, main->name + " takes " + std::to_string(main->params.size()) +
-                   " arguments but the model has " + std::to_string(model_.inputs.size()) +
-                   " inputs, " + std::to_string(model_.outputs.size()) + " outputs, " +
-                   std::to_string(model_.pools.size()) + " external pools and " +
-                   std::to_string(model_.devices.size()) + " devices" +
-                   (model_.internal_pools
-                        ? " (the others are internal pools, which only " + model_.module +
-                              "_lib0.c's run() can pass: use the C interface)"
-                        : ""));
+      const std::string why = opt_.entry ? " (" + flag("--entry") + " unpacked)" : "";
+      error(
+          w,
+          "the unpacked entry" + why + " " + main->name + " takes " +
+              count(main->params.size(), "argument") + " but the model has " +
+              count(model_.inputs.size(), "input") + ", " + count(model_.outputs.size(), "output") +
+              ", " + count(model_.pools.size(), "external pool") + " and " +
+              count(model_.devices.size(), "device") +
+              (model_.internal_pools
+                   ? " (the others are internal pools, which only " + model_.module +
+                         "_lib0.c's run() can pass: use the C interface, " + flag("--entry") + " c)"
+                   : ""));
       return;
     }
     for (std::size_t k = 0; k < main->params.size(); ++k) {
@@ -1240,7 +1299,9 @@ class Resolver {
       std::vector<std::string> parts;
       for (const auto* l : {&model_.inputs, &model_.outputs})
         for (const TensorFacts& t : *l)
-          parts.push_back(printable(t.raw_name, 40) + " " + std::to_string(t.size_bytes));
+          parts.push_back(
+              printable(t.raw_name, 40) + " " + std::to_string(t.size_bytes) +
+              (t.size_from_option ? " from " + flag("--shape") + "/" + flag("--dtype") : ""));
       error(md_->io->where, "io_size_bytes is " + std::to_string(md_->io->value) +
                                 " but the inputs and outputs add up to " + std::to_string(sum) +
                                 " (" + join(parts) + ")");
