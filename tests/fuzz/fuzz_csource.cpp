@@ -143,17 +143,16 @@ void check_integer(std::string_view value) {
   const std::optional<std::string_view> inner = unwrap(value, limit);
   if (!inner) return;
   bool overflow = false;
-  std::optional<std::uint64_t> want = plain_constant(*inner, overflow);
+  const std::optional<std::uint64_t> want = plain_constant(*inner, overflow);
   if (!want) return;
-  if (!overflow && *want > limit) want.reset();  // does not fit its cast: refused
-  if (overflow && got) {
-    fail("parse_integer(" + shown(value) + ") is " + std::to_string(*got) +
-         ", but the constant does not fit 64 bits");
+  const std::string what = "parse_integer(" + shown(value) + ") is " +
+                           (got ? std::to_string(*got) : std::string("nullopt"));
+  if (overflow || *want > limit) {
+    // Too large for 64 bits, or for the cast around it: refused.
+    if (got) fail(what + ", but the constant does not fit 64 bits or its cast");
+    return;
   }
-  if (!overflow && got != want) {
-    fail("parse_integer(" + shown(value) + ") is " +
-         (got ? std::to_string(*got) : std::string("nullopt")) + ", not " + std::to_string(*want));
-  }
+  if (got != want) fail(what + ", not " + std::to_string(*want));
 }
 
 }  // namespace
