@@ -273,3 +273,23 @@ TEST_CASE("messages stay one line whatever bytes the inputs hold, UTF-8 kept") {
   const aot_gen::Message m{aot_gen::Message::Kind::kError, {"dir\nx/lib0.c", 3}, "bad\rline"};
   REQUIRE(m.str() == "aot-gen: error: dir\\nx/lib0.c:3: bad\\x0dline");
 }
+
+TEST_CASE("files saved on Windows: a byte order mark and CRLF line ends") {
+  const auto v = aot_gen::json::parse("m.json", "\xEF\xBB\xBF{\r\n  \"a\": 1\r\n}\r\n");
+  REQUIRE(v.find("a")->as_uint() == 1u);
+  REQUIRE(v.members[0].line == 2);
+  const aot_gen::c::File f = aot_gen::c::scan(
+      "\xEF\xBB\xBF#define TVMGEN_M_X_SIZE 4\r\nstruct tvmgen_m_inputs {\r\n  void* x;\r\n};\r\n",
+      "tvmgen_");
+  REQUIRE(f.macros.size() == 1);
+  REQUIRE(aot_gen::c::parse_integer(f.macros[0].value) == 4u);
+  REQUIRE(f.structs.at(0).members.at(0).name == "x");
+  REQUIRE(f.structs[0].members[0].line == 3);
+  Report report;
+  const auto r = aot_gen::read_relay("m.relay",
+                                     "\xEF\xBB\xBF#[version = \"0.0.5\"]\r\ndef @main(%a: "
+                                     "Tensor[(4), uint8]) -> Tensor[(4), uint8] {\r\n  %a\r\n}\r\n",
+                                     report);
+  REQUIRE(r);
+  REQUIRE(r->inputs.at(0).line == 2);
+}

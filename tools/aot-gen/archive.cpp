@@ -32,7 +32,11 @@ bool read_in_full(const std::string& path) {
 namespace {
 
 /// "./a//b/" -> "a/b"; refuses absolute paths and "..".
-std::string clean_path(const std::string& origin, const std::string& raw) {
+std::string clean_path(const std::string& origin, std::string raw) {
+  // Zip tools on Windows may write '\\' between folders; no MLF name holds one.
+  for (char& c : raw) {
+    if (c == '\\') c = '/';
+  }
   if (!raw.empty() && raw[0] == '/') {
     throw Stop{{origin, 0}, "entry '" + printable(raw) + "' has an absolute path: refused"};
   }

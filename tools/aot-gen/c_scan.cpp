@@ -25,7 +25,10 @@ struct Token {
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view text) : text_(text) {}
+  explicit Lexer(std::string_view text) : text_(text) {
+    // A UTF-8 byte order mark, as Windows editors write it, is not code.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+  }
 
   std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
 

@@ -14,6 +14,7 @@ class Parser {
   Parser(const std::string& file, std::string_view text) : file_(file), text_(text) {}
 
   Value document() {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a UTF-8 byte order mark
     Value v = value(0);
     skip_space();
     if (pos_ < text_.size()) fail("unexpected text after the end of the document");
