@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "aot/buffers.hpp"
 #include "aot/config.hpp"
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/dl_checks.hpp"
@@ -121,22 +122,34 @@ struct Slots<Role, std::index_sequence<Is...>, TensorList<Ts...>, Align>
 template <int Role, class List, std::size_t Align>
 using SlotsFor = Slots<Role, std::make_index_sequence<List::size>, List, Align>;
 
-/// Inputs and outputs with buffers of their own: none when they live inside the workspace.
-template <class Model>
-using OwnInputs =
-    std::conditional_t<ModelTraits<Model>::workspace_io, TensorList<>, typename Model::inputs>;
-template <class Model>
+/// Inputs and outputs with buffers of their own: none when they live inside the workspace,
+/// or when the caller provides every buffer (CallerBuffers).
+template <class Model, class Buffers>
+inline constexpr bool kOwnsIo = !ModelTraits<Model>::workspace_io && Buffers::owns;
+template <class Model, class Buffers>
+using OwnInputs = std::conditional_t<kOwnsIo<Model, Buffers>, typename Model::inputs, TensorList<>>;
+template <class Model, class Buffers>
 using OwnOutputs =
-    std::conditional_t<ModelTraits<Model>::workspace_io, TensorList<>, typename Model::outputs>;
+    std::conditional_t<kOwnsIo<Model, Buffers>, typename Model::outputs, TensorList<>>;
 
 // Each part is an empty base when the model does not need it.
-template <class Model, std::size_t Align>
-struct IoBuffers : SlotsFor<0, OwnInputs<Model>, Align>,
-                   SlotsFor<1, OwnOutputs<Model>, Align>,
+template <class Model, std::size_t Align, class Buffers>
+struct IoBuffers : SlotsFor<0, OwnInputs<Model, Buffers>, Align>,
+                   SlotsFor<1, OwnOutputs<Model, Buffers>, Align>,
                    SlotsFor<2, typename ModelTraits<Model>::PoolList, Align> {
-  using InSlots = SlotsFor<0, OwnInputs<Model>, Align>;
-  using OutSlots = SlotsFor<1, OwnOutputs<Model>, Align>;
+  using InSlots = SlotsFor<0, OwnInputs<Model, Buffers>, Align>;
+  using OutSlots = SlotsFor<1, OwnOutputs<Model, Buffers>, Align>;
   using PoolSlots = SlotsFor<2, typename ModelTraits<Model>::PoolList, Align>;
+};
+
+/// The caller's buffers bound to inputs and outputs; nullptr: not bound (the executor's own
+/// buffer, or for CallerBuffers an error at run()).
+template <class Model, bool Binds>
+struct Bindings {};
+template <class Model>
+struct Bindings<Model, true> {
+  void* bound_in_[Model::inputs::size > 0 ? Model::inputs::size : 1]{};
+  void* bound_out_[Model::outputs::size]{};
 };
 
 template <class Model, bool = ModelTraits<Model>::uses_backend_workspace>
@@ -162,13 +175,14 @@ struct DeviceHandles {
   void* devices_[ModelTraits<Model>::num_devices]{};
 };
 
-template <class Model, std::size_t Align>
-struct StorageParts : IoBuffers<Model, Align>,
+template <class Model, std::size_t Align, class Buffers>
+struct StorageParts : IoBuffers<Model, Align, Buffers>,
+                      Bindings<Model, Buffers::binds>,
                       WorkspacePart<Model>,
                       ErrorPart<Model>,
                       std::conditional_t<(ModelTraits<Model>::num_devices > 0),
                                          DeviceHandles<Model>, NoDevices<Model>> {
-  using Io = IoBuffers<Model, Align>;
+  using Io = IoBuffers<Model, Align, Buffers>;
   using Traits = ModelTraits<Model>;
   static constexpr std::size_t kNumIn = Model::inputs::size;
   static constexpr std::size_t kNumOut = Model::outputs::size;
@@ -189,20 +203,47 @@ struct StorageParts : IoBuffers<Model, Align>,
     if constexpr (Traits::workspace_io) {
       auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
       return struct_pointers<kNumIn>(Model::map_inputs(&pools));
+    } else if constexpr (Buffers::binds) {
+      return bound_or_own<kNumIn>(this->bound_in_, own_inputs());
     } else {
-      return static_cast<const typename Io::InSlots&>(*this).pointers();
+      return own_inputs();
     }
   }
   std::array<void*, kNumOut> output_pointers() const noexcept {
     if constexpr (Traits::workspace_io) {
       auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
       return struct_pointers<kNumOut>(Model::map_outputs(&pools));
+    } else if constexpr (Buffers::binds) {
+      return bound_or_own<kNumOut>(this->bound_out_, own_outputs());
     } else {
+      return own_outputs();
+    }
+  }
+  /// The executor's own buffers (all nullptr for CallerBuffers).
+  std::array<void*, kNumIn> own_inputs() const noexcept {
+    if constexpr (kOwnsIo<Model, Buffers>) {
+      return static_cast<const typename Io::InSlots&>(*this).pointers();
+    } else {
+      return {};
+    }
+  }
+  std::array<void*, kNumOut> own_outputs() const noexcept {
+    if constexpr (kOwnsIo<Model, Buffers>) {
       return static_cast<const typename Io::OutSlots&>(*this).pointers();
+    } else {
+      return {};
     }
   }
 
  private:
+  template <std::size_t N>
+  static std::array<void*, N> bound_or_own(void* const* bound,
+                                           const std::array<void*, N>& own) noexcept {
+    std::array<void*, N> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = bound[i] != nullptr ? bound[i] : own[i];
+    return out;
+  }
+
   template <std::size_t... P>
   auto pools_struct(std::index_sequence<P...>) const noexcept {
     const auto p = pool_pointers();
@@ -213,14 +254,16 @@ struct StorageParts : IoBuffers<Model, Align>,
 /// Buffers and parts, plus the packed convention's argument arrays when the model needs
 /// them. Only the packed form has a constructor with work to do; the others are
 /// constant-initialised.
-template <class Model, std::size_t Align, bool Packed = Model::convention == Convention::kPacked>
-class ExecutorStorage : public StorageParts<Model, Align> {
+template <class Model, std::size_t Align, class Buffers,
+          bool Packed = Model::convention == Convention::kPacked>
+class ExecutorStorage : public StorageParts<Model, Align, Buffers> {
  protected:
   static constexpr std::nullptr_t packed_args() noexcept { return nullptr; }
+  static constexpr void set_packed_data(std::size_t, void*) noexcept {}
 };
 
-template <class Model, std::size_t Align>
-class ExecutorStorage<Model, Align, true> : public StorageParts<Model, Align> {
+template <class Model, std::size_t Align, class Buffers>
+class ExecutorStorage<Model, Align, Buffers, true> : public StorageParts<Model, Align, Buffers> {
   using Traits = ModelTraits<Model>;
   static constexpr std::size_t kNumIn = Model::inputs::size;
   static constexpr std::size_t kNumOut = Model::outputs::size;
@@ -254,6 +297,8 @@ class ExecutorStorage<Model, Align, true> : public StorageParts<Model, Align> {
   ExecutorStorage& operator=(const ExecutorStorage&) = delete;
 
   PackedArgs<kNumArgs>* packed_args() noexcept { return &packed_; }
+  /// A binding changes only the DLTensor's data (argument `arg`: inputs, then outputs).
+  void set_packed_data(std::size_t arg, void* data) noexcept { packed_.tensors[arg].data = data; }
 
  private:
   static const TensorInfo& pool_info(std::size_t i) noexcept {
@@ -266,6 +311,18 @@ class ExecutorStorage<Model, Align, true> : public StorageParts<Model, Align> {
 
   PackedArgs<kNumArgs> packed_;
 };
+
+/// Whether a Buffers policy fits the model: a model whose I/O lives in its workspace pool
+/// cannot take the caller's buffers.
+template <class Model, class Buffers>
+constexpr bool check_buffers() {
+  if constexpr (Buffers::binds && ModelTraits<Model>::workspace_io) {
+    compile_error::caller_buffers_with_workspace_io<Model>();
+    return false;
+  } else {
+    return true;
+  }
+}
 
 /// What can fill an input: element type and count, known at compile time or not.
 template <class Src, class = void>
@@ -312,13 +369,17 @@ struct SourceTraits<Span<T>> {
 /// Runs one ahead-of-time compiled model. Owns every input and output buffer, each
 /// `Alignment`-aligned and sized from the model at compile time; never allocates, never
 /// throws. A global instance is constant-initialised (for the packed convention its
-/// constructor fills the argument arrays) and its buffers lie in .bss.
-template <class Model, std::size_t Alignment = AOT_DEFAULT_ALIGNMENT>
-class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
+/// constructor fills the argument arrays) and its buffers lie in .bss. `Buffers` says where
+/// inputs and outputs live: OwnBuffers (the default), BindableBuffers (own, and any may be
+/// bound to the caller's memory instead), CallerBuffers (only the caller's memory).
+template <class Model, std::size_t Alignment = AOT_DEFAULT_ALIGNMENT, class Buffers = OwnBuffers>
+class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
   static_assert(Alignment > 0 && (Alignment & (Alignment - 1)) == 0,
                 "aot: AotExecutor's Alignment must be a power of two");
   static_assert(detail::validate_model<Model>(),
                 "aot: invalid model description (the aot::compile_error above says why)");
+  static_assert(detail::check_buffers<Model, Buffers>(),
+                "aot: these Buffers do not fit Model (the aot::compile_error above says why)");
 
   using Traits = detail::ModelTraits<Model>;
   using InTraits = typename Traits::Inputs;
@@ -428,8 +489,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     } else if constexpr (Traits::workspace_io) {
       compile_error::io_lives_in_workspace_pool<Model, Tag>();
       return *this;
+    } else if constexpr (!Buffers::owns) {
+      compile_error::executor_has_no_buffers<Model, Tag>();
+      return *this;
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment>::InSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::InSlots&>(*this)
           .template array<index>();
     }
   }
@@ -443,8 +507,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     } else if constexpr (Traits::workspace_io) {
       compile_error::io_lives_in_workspace_pool<Model, Tag>();
       return *this;
+    } else if constexpr (!Buffers::owns) {
+      compile_error::executor_has_no_buffers<Model, Tag>();
+      return *this;
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment>::OutSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::OutSlots&>(*this)
           .template array<index>();
     }
   }
@@ -468,10 +535,113 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     }
   }
 
+  // ---- Caller-owned buffers (BindableBuffers, CallerBuffers): zero copy -----------------
+
+  /// Binds input `Tag` to the caller's buffer: a C array or std::array of the tensor's element
+  /// type and count (checked at compile time), or an aot::Span (count checked at run time).
+  /// From now on run() passes that buffer, views show it and set_input writes into it; it
+  /// must stay valid until it is unbound or rebound. The address must be aligned to
+  /// kIoAlignment (kMisalignedData otherwise; nothing changes).
+  template <class Tag, class Buf>
+  Status bind_input(Buf& buf) noexcept {
+    constexpr std::size_t index = input_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      compile_error::not_an_input_of_model<Model, Tag>();
+      return Status{};
+    } else {
+      return bind_typed<true, index, Tag>(buf);
+    }
+  }
+  template <std::size_t I, class Buf>
+  Status bind_input(Buf& buf) noexcept {
+    if constexpr (I >= num_inputs) {
+      compile_error::input_index_out_of_range<Model, I, num_inputs>();
+      return Status{};
+    } else {
+      return bind_typed<true, I, InputAt<I>>(buf);
+    }
+  }
+  /// Pointer and element count.
+  template <class Tag, class T>
+  Status bind_input(T* data, std::size_t count) noexcept {
+    Span<T> span(data, count);
+    return bind_input<Tag>(span);
+  }
+  template <std::size_t I, class T>
+  Status bind_input(T* data, std::size_t count) noexcept {
+    Span<T> span(data, count);
+    return bind_input<I>(span);
+  }
+  /// As bind_input, for output `Tag`: run() writes into the caller's buffer.
+  template <class Tag, class Buf>
+  Status bind_output(Buf& buf) noexcept {
+    constexpr std::size_t index = output_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      compile_error::not_an_output_of_model<Model, Tag>();
+      return Status{};
+    } else {
+      return bind_typed<false, index, Tag>(buf);
+    }
+  }
+  template <std::size_t I, class Buf>
+  Status bind_output(Buf& buf) noexcept {
+    if constexpr (I >= num_outputs) {
+      compile_error::output_index_out_of_range<Model, I, num_outputs>();
+      return Status{};
+    } else {
+      return bind_typed<false, I, OutputAt<I>>(buf);
+    }
+  }
+  template <class Tag, class T>
+  Status bind_output(T* data, std::size_t count) noexcept {
+    Span<T> span(data, count);
+    return bind_output<Tag>(span);
+  }
+  template <std::size_t I, class T>
+  Status bind_output(T* data, std::size_t count) noexcept {
+    Span<T> span(data, count);
+    return bind_output<I>(span);
+  }
+  /// Back to the executor's own buffer (BindableBuffers) or to no buffer (CallerBuffers).
+  template <std::size_t I>
+  void unbind_input() noexcept {
+    static_cast<void>(bind_index(Role::kInput, I, nullptr));
+  }
+  template <std::size_t I>
+  void unbind_output() noexcept {
+    static_cast<void>(bind_index(Role::kOutput, I, nullptr));
+  }
+
+  /// TVM's names (declared in its AotExecutor, never implemented there): bind input or output
+  /// `index` (or `name`) to a caller's DLTensor after set_input's checks; only `data` is kept.
+  template <class DL>
+  Status set_input_zero_copy(std::size_t index, const DL& tensor) noexcept {
+    return bind_dl(Role::kInput, index, tensor);
+  }
+  template <class DL>
+  Status set_input_zero_copy(std::string_view name, const DL& tensor) noexcept {
+    const Result<std::size_t> index = get_input_index(name);
+    if (!index) return index.status();
+    return bind_dl(Role::kInput, *index, tensor);
+  }
+  template <class DL>
+  Status set_output_zero_copy(std::size_t index, const DL& tensor) noexcept {
+    return bind_dl(Role::kOutput, index, tensor);
+  }
+  template <class DL>
+  Status set_output_zero_copy(std::string_view name, const DL& tensor) noexcept {
+    const Result<std::size_t> index = get_output_index(name);
+    if (!index) return index.status();
+    return bind_dl(Role::kOutput, *index, tensor);
+  }
+
   /// Calls the generated entry function with the executor's buffers. For models that call
   /// the TVM runtime (workspace, last error), binds this executor's arena and message buffer
   /// for the duration of the call; otherwise the call is all there is.
   Status run() noexcept {
+    if constexpr (!Buffers::owns) {
+      if (const Status s = check_bound(); !s) return s;
+    }
     if constexpr (Traits::internal_pools && AOT_ENABLE_ASSERTS) {
       // Debug builds catch overlapping runs of a model whose pools are process-wide.
       if (detail::singleton_running<Model>.exchange(true, std::memory_order_acquire)) {
@@ -517,8 +687,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
   /// Memory the model needs, known at compile time.
   static constexpr MemoryReport memory() noexcept {
     MemoryReport r;
-    r.inputs = Traits::workspace_io ? 0 : InTraits::total_bytes;
-    r.outputs = Traits::workspace_io ? 0 : OutTraits::total_bytes;
+    r.inputs = detail::kOwnsIo<Model, Buffers> ? InTraits::total_bytes : 0;
+    r.outputs = detail::kOwnsIo<Model, Buffers> ? OutTraits::total_bytes : 0;
     r.workspace = Traits::arena_bytes;
     r.constant_pools = Traits::constant_pool_bytes;
     r.pools = Traits::Pools::total_bytes - r.constant_pools;
@@ -640,8 +810,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     using T = typename InputAt<I>::element_type;
     if constexpr (Traits::workspace_io) {
       return static_cast<T*>(this->input_pointers()[I]);
+    } else if constexpr (Buffers::binds) {
+      void* const bound = this->bound_in_[I];
+      return bound != nullptr ? static_cast<T*>(bound) : static_cast<T*>(this->own_inputs()[I]);
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment>::InSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::InSlots&>(*this)
           .template data<I>();
     }
   }
@@ -650,10 +823,118 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment> {
     using T = typename OutputAt<I>::element_type;
     if constexpr (Traits::workspace_io) {
       return static_cast<const T*>(this->output_pointers()[I]);
+    } else if constexpr (Buffers::binds) {
+      const void* const bound = this->bound_out_[I];
+      return bound != nullptr ? static_cast<const T*>(bound)
+                              : static_cast<const T*>(this->own_outputs()[I]);
     } else {
-      return static_cast<const typename detail::IoBuffers<Model, Alignment>::OutSlots&>(*this)
+      return static_cast<const typename detail::IoBuffers<Model, Alignment, Buffers>::OutSlots&>(
+                 *this)
           .template data<I>();
     }
+  }
+
+  /// Binds argument `arg` (inputs, then outputs) to `data`, or back to the executor's own
+  /// buffer (nullptr), after checking the alignment the generated code assumes.
+  Status bind(Role role, std::size_t index, void* data, const char* raw_name) noexcept {
+    const auto address = reinterpret_cast<std::uintptr_t>(data);  // NOLINT: alignment test
+    if (address % kIoAlignment != 0) {
+      return Status(Errc::kMisalignedData, Traits::name())
+          .with_tensor(role, index, raw_name)
+          .with_values(static_cast<std::int64_t>(kIoAlignment),
+                       static_cast<std::int64_t>(address % kIoAlignment));
+    }
+    const bool input = role == Role::kInput;
+    (input ? this->bound_in_ : this->bound_out_)[index] = data;
+    this->set_packed_data(input ? index : num_inputs + index,
+                          input ? this->input_pointers()[index] : this->output_pointers()[index]);
+    return Status{};
+  }
+
+  /// bind_input / bind_output: `Buf` a C array or std::array of the tensor's element type and
+  /// count (compile-time checked), or an aot::Span (count checked at run time).
+  template <bool Input, std::size_t Index, class Tag, class Buf>
+  Status bind_typed(Buf& buf) noexcept {
+    using T = typename Tag::element_type;
+    using S = detail::SourceTraits<std::remove_cv_t<Buf>>;
+    const Role role = Input ? Role::kInput : Role::kOutput;
+    if constexpr (!Buffers::binds) {
+      compile_error::executor_does_not_bind<Model, Buffers>();
+      return Status{};
+    } else if constexpr (!S::supported) {
+      compile_error::unsupported_source<Model, Tag, Buf>();
+      return Status{};
+    } else if constexpr (!std::is_same_v<typename S::element, T> || std::is_const_v<Buf>) {
+      compile_error::element_type_mismatch<Model, Tag, T, typename S::element>();
+      return Status{};
+    } else if constexpr (!S::sized) {
+      if (buf.size() != detail::TensorTraits<Tag>::count) {
+        return Status(Errc::kSizeMismatch, Traits::name())
+            .with_tensor(role, Index, detail::TensorTraits<Tag>::raw_name())
+            .with_values(static_cast<std::int64_t>(detail::TensorTraits<Tag>::count),
+                         static_cast<std::int64_t>(buf.size()));
+      }
+      if (buf.data() == nullptr) {
+        return Status(Errc::kNullData, Traits::name())
+            .with_tensor(role, Index, detail::TensorTraits<Tag>::raw_name());
+      }
+      return bind(role, Index, const_cast<T*>(buf.data()),  // NOLINT: the caller's memory
+                  detail::TensorTraits<Tag>::raw_name());
+    } else if constexpr (S::count != detail::TensorTraits<Tag>::count) {
+      compile_error::element_count_mismatch<Model, Tag, detail::TensorTraits<Tag>::count,
+                                            S::count>();
+      return Status{};
+    } else {
+      return bind(role, Index, const_cast<void*>(S::data(buf)),  // NOLINT: non-const Buf
+                  detail::TensorTraits<Tag>::raw_name());
+    }
+  }
+
+  /// set_input_zero_copy / set_output_zero_copy: the DLTensor checks of set_input, then a
+  /// binding to its data.
+  template <class DL>
+  Status bind_dl(Role role, std::size_t index, const DL& tensor) noexcept {
+    if constexpr (!Buffers::binds) {
+      compile_error::executor_does_not_bind<Model, Buffers>();
+      return Status{};
+    } else {
+      const bool input = role == Role::kInput;
+      const std::size_t count = input ? num_inputs : num_outputs;
+      if (index >= count) return out_of_range(role, index, count);
+      const TensorInfo& info = input ? InTraits::infos[index] : OutTraits::infos[index];
+      const Status s = detail::check_dl_tensor(Traits::name(), role, index, info, tensor);
+      if (!s) return s;
+      return bind(role, index, const_cast<void*>(detail::dl_first_byte(tensor)),  // NOLINT
+                  info.raw_name.data());
+    }
+  }
+
+  Status bind_index(Role role, std::size_t index, void* data) noexcept {
+    if constexpr (!Buffers::binds) {
+      compile_error::executor_does_not_bind<Model, Buffers>();
+      return Status{};
+    } else {
+      return bind(role, index, data, nullptr);
+    }
+  }
+
+  /// CallerBuffers: every tensor must be bound before a run.
+  Status check_bound() const noexcept {
+    if constexpr (!Buffers::owns) {
+      for (std::size_t i = 0; i < num_inputs; ++i) {
+        if (this->bound_in_[i] == nullptr) {
+          return Status(Errc::kUnbound, Traits::name())
+              .with_tensor(Role::kInput, i, InTraits::raw_names[i]);
+        }
+      }
+      for (std::size_t i = 0; i < num_outputs; ++i) {
+        if (this->bound_out_[i] == nullptr) {
+          return Status(Errc::kUnbound, Traits::name())
+              .with_tensor(Role::kOutput, i, OutTraits::raw_names[i]);
+        }
+      }
+    }
+    return Status{};
   }
 
   std::int32_t call_entry() noexcept {

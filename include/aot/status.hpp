@@ -30,6 +30,8 @@ enum class Errc : std::uint8_t {
   kWorkspaceTooManyBlocks,  ///< more live blocks than the model's workspace_allocations
   kConcurrentRun,           ///< a singleton model (internal pools) is already running
   kByteOffsetOverflow,      ///< data + byte_offset + the tensor's bytes wrap around
+  kMisalignedData,          ///< a bound buffer is not aligned as the generated code assumes
+  kUnbound,                 ///< run() with a tensor of a CallerBuffers executor not bound
 };
 
 /// Which list a tensor belongs to.
@@ -76,6 +78,10 @@ constexpr const char* describe(Errc code) noexcept {
       return "model already running";
     case Errc::kByteOffsetOverflow:
       return "data + byte_offset overflows the address space";
+    case Errc::kMisalignedData:
+      return "buffer is not aligned for the generated code";
+    case Errc::kUnbound:
+      return "tensor not bound to a buffer";
   }
   return "unknown error";
 }
@@ -213,6 +219,13 @@ class [[nodiscard]] Status {
         break;
       case Errc::kDeviceNotCpu:
         w.put("device type is ").put_int(got_).put(", expected kDLCPU (1)");
+        break;
+      case Errc::kMisalignedData:
+        w.put("buffer address is ").put_int(got_).put(" past a multiple of ").put_int(expected_);
+        w.put(", the alignment the generated code assumes");
+        break;
+      case Errc::kUnbound:
+        w.put("not bound to a buffer (bind_input / bind_output before run)");
         break;
       case Errc::kDeviceIdNotZero:
         w.put("device id is ").put_int(got_).put(", expected 0");

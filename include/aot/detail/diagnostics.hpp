@@ -165,6 +165,25 @@ constexpr void not_a_device_of_model() {
   static_assert(detail::kDependentFalse<Model>, "aot: Tag is not one of Model's devices");
 }
 
+template <class Model, class Buffers>
+constexpr void executor_does_not_bind() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: this AotExecutor<Model> holds its buffers (Buffers): bind_input, "
+                "bind_output and the zero-copy calls need AotExecutor<Model, Alignment, "
+                "aot::BindableBuffers> or aot::CallerBuffers");
+}
+template <class Model, class Tag>
+constexpr void executor_has_no_buffers() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: an AotExecutor<Model, Alignment, aot::CallerBuffers> has no buffer of its "
+                "own for Tag: bind one (bind_input / bind_output)");
+}
+template <class Model>
+constexpr void caller_buffers_with_workspace_io() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: Model keeps its inputs and outputs inside its workspace pool "
+                "(workspace_io): they cannot be bound to the caller's buffers");
+}
 template <class Model, class Tag>
 constexpr void io_lives_in_workspace_pool() {
   static_assert(detail::kDependentFalse<Model>,

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// A model whose I/O lives inside its workspace pool cannot take the caller's buffers.
+#include <cstdint>
+#include <string_view>
+
+#include "kws_model.hpp"
+
+extern "C" {
+struct tvmgen_wsio_pools {
+  void* global_workspace;
+};
+tvmgen_kws_inputs tvmgen_wsio_map_inputs(tvmgen_wsio_pools* pools);
+tvmgen_kws_outputs tvmgen_wsio_map_outputs(tvmgen_wsio_pools* pools);
+std::int32_t tvmgen_wsio_run(tvmgen_wsio_pools* pools);
+}
+
+struct kws_wsio : kws {
+  struct global_workspace : aot::PoolSpec<1024> {
+    static constexpr std::string_view raw_name = "global_workspace";
+  };
+  using pools = aot::PoolList<global_workspace>;
+  static constexpr bool workspace_io = true;
+  using c_pools = tvmgen_wsio_pools;
+  static constexpr auto entry = &tvmgen_wsio_run;
+  static constexpr auto map_inputs = &tvmgen_wsio_map_inputs;
+  static constexpr auto map_outputs = &tvmgen_wsio_map_outputs;
+};
+
+#ifdef AOT_TWIN
+aot::AotExecutor<kws_wsio> exec;
+#else
+aot::AotExecutor<kws_wsio, 64, aot::BindableBuffers> exec;
+#endif
