@@ -94,6 +94,15 @@ TEST_CASE("C scanner: structs, prototypes, definitions, calls and macros with li
   REQUIRE(ws.is_static);
   REQUIRE(ws.section == ".bss.noinit.tvm");
   REQUIRE(ws.dims == std::vector<std::uint64_t>{64});
+  REQUIRE(ws.aligned == 16);
+  // Only a plain number is an alignment: aligned(1 << 4) must not read as 1.
+  const aot_gen::c::File g = aot_gen::c::scan(
+      "__attribute__((aligned(1 << 4))) static uint8_t a[8];\n"
+      "__attribute__((section(\".data.tvm\"))) static uint8_t b[8];\n",
+      "tvmgen_");
+  REQUIRE(g.variables.size() == 2);
+  REQUIRE(g.variables[0].aligned == 0);
+  REQUIRE(g.variables[1].aligned == 0);
 }
 
 TEST_CASE("C scanner: garbage is read in one pass and yields no well-formed parameter") {
@@ -234,6 +243,30 @@ TEST_CASE("metadata: flat v5/v6 and per-module v7, each fact with its line") {
   REQUIRE(b.inputs.at(0).raw_name == "x:0");
   REQUIRE(b.inputs[0].dtype->where.line == 4);
   REQUIRE(b.outputs.at(0).size->where.line == 6);
+  REQUIRE(report.errors() == 0);
+}
+
+TEST_CASE("metadata: every target string with its line, v5's map and v6/v7's list") {
+  Report report;
+  const auto v5 = aot_gen::read_metadata("metadata.json",
+                                         "{\"version\": 5, \"model_name\": \"kws\",\n"
+                                         "\"target\": {\"1\": \"c -workspace-byte-alignment=8\"}}",
+                                         report);
+  REQUIRE(v5);
+  REQUIRE(v5->modules.at(0).targets.size() == 1);
+  REQUIRE(v5->modules[0].targets[0].value == "c -workspace-byte-alignment=8");
+  REQUIRE(v5->modules[0].targets[0].where.line == 2);
+  const auto v7 = aot_gen::read_metadata(
+      "metadata.json",
+      "{\"version\": 7, \"modules\": {\"a\": {\"target\": [\n\"c -keys=cpu \",\n"
+      "\"c -keys=arm_cpu\"]}}}",
+      report);
+  REQUIRE(v7);
+  const auto& targets = v7->modules.at(0).targets;
+  REQUIRE(targets.size() == 2);
+  REQUIRE(targets[0].where.line == 2);
+  REQUIRE(targets[1].value == "c -keys=arm_cpu");
+  REQUIRE(targets[1].where.line == 3);
   REQUIRE(report.errors() == 0);
 }
 

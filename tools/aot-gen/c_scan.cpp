@@ -228,7 +228,9 @@ std::vector<Token> without_attributes(const std::vector<Token>& a, std::string* 
           const std::string_view s = a[j + 2].text;
           *section = std::string(s.size() >= 2 ? s.substr(1, s.size() - 2) : s);
         }
-        if (a[j].is("aligned") && j + 2 < end && a[j + 1].is("(") && aligned != nullptr) {
+        // Only aligned(<number>): aligned(1 << 4) or aligned(MACRO) says nothing readable.
+        if (a[j].is("aligned") && j + 3 < end + 1 && j + 3 < a.size() && a[j + 1].is("(") &&
+            a[j + 3].is(")") && aligned != nullptr) {
           if (auto v = parse_integer(a[j + 2].text)) *aligned = *v;
         }
       }
@@ -595,7 +597,7 @@ class Scanner {
       if (t.is("=")) break;
       head.push_back(t);
     }
-    const std::vector<Token> plain = without_attributes(head, &v.section, nullptr);
+    const std::vector<Token> plain = without_attributes(head, &v.section, &v.aligned);
     if (plain.empty()) return;
     Declarator d = declarator(plain, true);
     if (d.name.empty()) return;

@@ -65,7 +65,8 @@ struct Variable {
   bool is_static = false;
   bool is_const = false;
   bool is_extern = false;
-  std::string section;  ///< __attribute__((section("...")))
+  std::string section;        ///< __attribute__((section("...")))
+  std::uint64_t aligned = 0;  ///< __attribute__((aligned(N))), 0 when absent
   std::size_t line = 0;
   std::size_t end_line = 0;  ///< line of the closing ';'
 };

@@ -54,7 +54,9 @@ struct MetadataModule {
   std::optional<Sourced<std::uint64_t>> workspace, constants, io;
   bool has_io = false;
   std::vector<MetadataTensor> inputs, outputs;  ///< JSON order, which is not argument order
-  std::vector<std::string> targets;
+  /// "target": each target string with its line (executor options such as
+  /// -workspace-byte-alignment=N rode on it before TVM had Executor objects).
+  std::vector<Sourced<std::string>> targets;
   /// "executors" (v6+) or "runtimes" (older): "aot" or "graph".
   std::optional<Sourced<std::vector<std::string>>> executors;
 };

@@ -154,13 +154,12 @@ class MetadataReader {
 void read_module(MetadataReader& r, const json::Value& mod, MetadataModule& m) {
   using Kind = json::Value::Kind;
   if (const json::Value* target = mod.find("target")) {
-    if (target->kind == Kind::kString) m.targets.push_back(target->text);
-    for (const json::Value& t : target->items) {
-      if (t.kind == Kind::kString) m.targets.push_back(t.text);
-    }
-    for (const json::Member& t : target->members) {
-      if (t.value.kind == Kind::kString) m.targets.push_back(t.value.text);
-    }
+    auto add = [&](const json::Value& t) {
+      if (t.kind == Kind::kString) m.targets.push_back({t.text, {r.path(), t.line}});
+    };
+    add(*target);
+    for (const json::Value& t : target->items) add(t);
+    for (const json::Member& t : target->members) add(t.value);
   }
   for (const char* key : {"executors", "runtimes"}) {
     const json::Value* e = mod.find(key);
