@@ -340,9 +340,15 @@ TEST_CASE("names that cannot be C++ types are renamed, their strings kept; colli
   f.erase("metadata.json");
   f.erase("src/net.relay");
   const std::map<std::string, std::string> renamed = {
-      {"std", "t_std"}, {"shape", "t_shape"},         {"raw_name", "t_raw_name"},
-      {"net", "t_net"}, {"constexpr", "t_constexpr"}, {"_Reserved", "t_Reserved"},
-      {"a__b", "t_a_b"}};
+      {"std", "t_std"},
+      {"shape", "t_shape"},
+      {"raw_name", "t_raw_name"},
+      {"net", "t_net"},
+      {"constexpr", "t_constexpr"},
+      {"_Reserved", "t_Reserved"},
+      {"a__b", "t_a_b"},
+      {"workspace_alignment", "t_workspace_alignment"},
+      {"model_workspace_size", "t_model_workspace_size"}};
   for (const auto& [bad_name, cpp_name] : renamed) {
     const char* bad = bad_name.c_str();
     Files g = f;
@@ -512,4 +518,319 @@ TEST_CASE("a module whose name cannot be a C++ type gets <module>_model, with a 
   REQUIRE(r.notes() == std::vector<std::string>{
                            "aot-gen: note: module name: 'pools' is a name model descriptions use "
                            "for a member: the C++ type is pools_model (--name chooses)"});
+}
+
+// ---- workspace_alignment -------------------------------------------------------------------
+
+namespace {
+
+// kLib0's internal pool, as TVM writes it, on line 13; and without its aligned().
+const char* kPoolAligned =
+    "__attribute__((section(\".bss.noinit.tvm\"), aligned(16)))\n"
+    "static uint8_t global_workspace[128];";
+const char* kPoolUnaligned =
+    "__attribute__((section(\".bss.noinit.tvm\")))\nstatic uint8_t global_workspace[128];";
+// kMetadata's target string, on line 31.
+const char* kTarget = "\"target\": [\"c -keys=cpu \"]";
+
+Files with_target(Files f, const std::string& target) {
+  f["metadata.json"] = replaced(kMetadata, kTarget, "\"target\": [\"" + target + "\"]");
+  return f;
+}
+
+Files without_pool_alignment() {
+  Files f = full_mlf();
+  f["codegen/host/src/net_lib0.c"] = replaced(kLib0, kPoolAligned, kPoolUnaligned);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("workspace_alignment from a target string's -workspace-byte-alignment") {
+  const Result r = resolve(with_target(without_pool_alignment(),
+                                       "c -keys=cpu "
+                                       "-workspace-byte-alignment=8"));
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.workspace_alignment == 8u);
+  REQUIRE(r.model.workspace_alignment_comment ==
+          "workspace_alignment from metadata.json:31 (-workspace-byte-alignment=8)");
+  // Part of another option's name is not the option.
+  const Result other =
+      resolve(with_target(without_pool_alignment(), "c -my-workspace-byte-alignment=8 -keys=cpu"));
+  REQUIRE(other.errors().empty());
+  REQUIRE_FALSE(other.model.workspace_alignment);
+}
+
+TEST_CASE("workspace_alignment from the aligned() of lib0's workspace pool") {
+  const Result r = resolve(full_mlf());
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.workspace_alignment == 16u);
+  REQUIRE(r.model.workspace_alignment_comment ==
+          "workspace_alignment from codegen/host/src/net_lib0.c:13 (aligned(16) on "
+          "global_workspace)");
+  // Neither source states it: nothing in the model, nothing in the header (the library's
+  // default applies).
+  const Result none = resolve(without_pool_alignment());
+  REQUIRE(none.errors().empty());
+  REQUIRE_FALSE(none.model.workspace_alignment);
+  Options opt;
+  opt.input = "net.tar";
+  REQUIRE(aot_gen::emit(none.model, opt).find("workspace_alignment") == std::string::npos);
+  REQUIRE(aot_gen::emit(r.model, opt)
+              .find("  // workspace_alignment from codegen/host/src/net_lib0.c:13 (aligned(16) on "
+                    "global_workspace)\n"
+                    "  static constexpr std::size_t workspace_alignment = 16;\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("workspace_alignment stated by lib0 and the target alike") {
+  const Result r = resolve(with_target(full_mlf(), "c -keys=cpu -workspace-byte-alignment=16"));
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes().empty());
+  REQUIRE(r.model.workspace_alignment == 16u);
+  REQUIRE(r.model.workspace_alignment_comment ==
+          "workspace_alignment from codegen/host/src/net_lib0.c:13 (aligned(16) on "
+          "global_workspace) and metadata.json:31 (-workspace-byte-alignment=16)");
+}
+
+TEST_CASE("workspace_alignment: lib0 and the target disagreeing is an error naming both") {
+  const Result r = resolve(with_target(full_mlf(), "c -keys=cpu -workspace-byte-alignment=8"));
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: mlf/metadata.json:31: workspace byte alignment is 8 "
+                            "here (-workspace-byte-alignment=8) but 16 in "
+                            "mlf/codegen/host/src/net_lib0.c:13 (aligned(16) on "
+                            "global_workspace)"});
+}
+
+TEST_CASE("WORKSPACE_ALIGNMENT (--workspace-alignment) is checked against lib0 and the target") {
+  SECTION("agreeing: kept, no note") {
+    Options opt;
+    opt.workspace_alignment = "16";
+    const Result r = resolve(full_mlf(), opt);
+    REQUIRE(r.errors().empty());
+    REQUIRE(r.notes().empty());
+    REQUIRE(r.model.workspace_alignment == 16u);
+    REQUIRE(r.model.workspace_alignment_comment ==
+            "workspace_alignment from --workspace-alignment; checked against "
+            "codegen/host/src/net_lib0.c:13 (aligned(16) on global_workspace)");
+  }
+  SECTION("contradicting: an error naming the file") {
+    Options opt;
+    opt.workspace_alignment = "32";
+    opt.syntax = aot_gen::Syntax::kCMake;
+    const Result r = resolve(
+        with_target(without_pool_alignment(), "c -keys=cpu -workspace-byte-alignment=64"), opt);
+    REQUIRE(r.errors() == std::vector<std::string>{
+                              "aot-gen: error: WORKSPACE_ALIGNMENT: workspace byte alignment is 32 "
+                              "here but 64 in mlf/metadata.json:31 "
+                              "(-workspace-byte-alignment=64)"});
+  }
+  SECTION("the only source: kept, unverified, with a note") {
+    Options opt;
+    opt.workspace_alignment = "8";
+    const Result r = resolve(without_pool_alignment(), opt);
+    REQUIRE(r.errors().empty());
+    REQUIRE(r.notes() == std::vector<std::string>{
+                             "aot-gen: note: --workspace-alignment: workspace byte alignment 8 "
+                             "unverified (from --workspace-alignment): no source states it"});
+    REQUIRE(r.model.workspace_alignment == 8u);
+    REQUIRE(r.model.workspace_alignment_comment ==
+            "workspace_alignment unverified (from --workspace-alignment): no source states it");
+  }
+}
+
+TEST_CASE("a workspace alignment that is not a power of two from 1 to 4096 is one error") {
+  for (const char* bad : {"0", "3", "12", "4097", "8192", "-4", "+16", "0x10", "16 ", " 16", "1e4",
+                          "16abc", "", "99999999999999999999999"}) {
+    Options opt;
+    opt.workspace_alignment = bad;
+    const Result r = resolve(without_pool_alignment(), opt);
+    INFO(bad);
+    REQUIRE(r.errors() == std::vector<std::string>{
+                              "aot-gen: error: --workspace-alignment: '" + std::string(bad) +
+                              "' is not a workspace byte alignment: give a power of two from 1 "
+                              "to 4096"});
+  }
+  for (const auto& [good, value] : std::map<std::string, std::uint64_t>{
+           {"1", 1}, {"2", 2}, {"64", 64}, {"4096", 4096}, {"0016", 16}}) {
+    Options opt;
+    opt.workspace_alignment = good;
+    const Result r = resolve(without_pool_alignment(), opt);
+    INFO(good);
+    REQUIRE(r.errors().empty());
+    REQUIRE(r.model.workspace_alignment == value);
+  }
+  // The files are held to the same rule.
+  REQUIRE(
+      resolve(with_target(without_pool_alignment(), "c -workspace-byte-alignment=24")).errors() ==
+      std::vector<std::string>{"aot-gen: error: mlf/metadata.json:31: target's "
+                               "-workspace-byte-alignment=24 is not a power of two from 1 "
+                               "to 4096"});
+  Files f = full_mlf();
+  f["codegen/host/src/net_lib0.c"] =
+      replaced(kLib0, "aligned(16)))\nstatic uint8_t global_workspace",
+               "aligned(8192)))\nstatic uint8_t global_workspace");
+  REQUIRE(resolve(f).errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf/codegen/host/src/net_lib0.c:13: "
+                                   "aligned(8192) on global_workspace: aot takes a workspace byte "
+                                   "alignment that is a power of two from 1 to 4096"});
+}
+
+// ---- WORKSPACE_SIZE --------------------------------------------------------------------------
+
+namespace {
+
+// Module "np", built without the memory planner: its intermediate comes from
+// TVMBackendAllocWorkspace (lib1 line 2), and its figure is 1024 bytes (header line 3).
+Files no_planner_mlf() {
+  Files f;
+  f["codegen/host/include/tvmgen_np.h"] =
+      "#define TVMGEN_NP_X_SIZE 16\n"            // 1
+      "#define TVMGEN_NP_OUTPUT_SIZE 16\n"       // 2
+      "#define TVMGEN_NP_WORKSPACE_SIZE 1024\n"  // 3
+      "struct tvmgen_np_inputs { void* x; };\n"
+      "struct tvmgen_np_outputs { void* output; };\n"
+      "int32_t tvmgen_np_run(struct tvmgen_np_inputs* inputs, struct tvmgen_np_outputs* "
+      "outputs);\n";
+  f["codegen/host/src/np_lib0.c"] =
+      "int32_t tvmgen_np_run(struct tvmgen_np_inputs* inputs,struct tvmgen_np_outputs* outputs) "
+      "{return tvmgen_np___tvm_main__(inputs->x,outputs->output);}\n";
+  f["codegen/host/src/np_lib1.c"] =
+      "int32_t tvmgen_np___tvm_main__(float* x_buffer_var, float* output_buffer_var) {\n"  // 1
+      "  void* sid_1_let = TVMBackendAllocWorkspace(1, 0, (uint64_t)1024, 2, 32);\n"       // 2
+      "  if (sid_1_let == NULL) return -1;\n"
+      "  if (TVMBackendFreeWorkspace(1, 0, sid_1_let) != 0) return -1;\n"
+      "  return 0;\n}\n";
+  f["src/np.relay"] = "def @main(%x: Tensor[(4), float32]) -> Tensor[(4), float32] {\n}\n";
+  return f;
+}
+
+Options workspace_size(const std::string& bytes) {
+  Options opt;
+  opt.input = "np.tar";
+  opt.workspace_size = bytes;
+  return opt;
+}
+
+}  // namespace
+
+TEST_CASE("the code's runtime needs: TVMBackendAllocWorkspace call sites, TVMAPISetLastError") {
+  const Result r = resolve(no_planner_mlf());
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.uses_backend_workspace);
+  REQUIRE(r.model.workspace_allocations == 1);
+  REQUIRE_FALSE(r.model.uses_last_error);
+  REQUIRE(*r.model.workspace_size == 1024);
+  REQUIRE_FALSE(r.model.model_workspace_size);
+  Files f = no_planner_mlf();
+  f["codegen/host/src/np_lib1.c"] =
+      replaced(f["codegen/host/src/np_lib1.c"], "  return 0;\n",
+               "  void* b = TVMBackendAllocWorkspace(1, 0, (uint64_t)2048, 2, 32);\n"
+               "  if (b == NULL) { TVMAPISetLastError(\"no memory\"); return -1; }\n  return 0;\n");
+  const Result two = resolve(f);
+  REQUIRE(two.model.workspace_allocations == 2);
+  REQUIRE(two.model.uses_last_error);
+  // The pool models of the other tests call neither.
+  REQUIRE_FALSE(resolve(full_mlf()).model.uses_backend_workspace);
+}
+
+TEST_CASE("WORKSPACE_SIZE shrinks the arena below the model's figure, with a note") {
+  const Result r = resolve(no_planner_mlf(), workspace_size("512"));
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes() == std::vector<std::string>{
+                           "aot-gen: note: --workspace-size: 512 bytes is below the model's "
+                           "figure 1024 (mlf/codegen/host/include/tvmgen_np.h:3): a run that "
+                           "needs more reports kWorkspaceOverflow"});
+  REQUIRE(r.model.workspace_size == 512u);
+  REQUIRE(r.model.model_workspace_size == 1024u);
+  REQUIRE(r.model.workspace_size_comment ==
+          "workspace_size from --workspace-size (measured); the model's own figure is 1024");
+  // The header keeps the model's figure, tied to the macro; the size it uses is the given one.
+  const std::string h = aot_gen::emit(r.model, workspace_size("512"));
+  REQUIRE(h.find("  // workspace_size from --workspace-size (measured); the model's own figure is "
+                 "1024\n"
+                 "  static constexpr std::size_t workspace_size = 512;\n"
+                 "  static constexpr std::size_t model_workspace_size = 1024;\n") !=
+          std::string::npos);
+  REQUIRE(h.find("static_assert(np::model_workspace_size == TVMGEN_NP_WORKSPACE_SIZE,\n") !=
+          std::string::npos);
+  REQUIRE(h.find("np::workspace_size == TVMGEN_NP_WORKSPACE_SIZE") == std::string::npos);
+  // Without the option: the figure itself, checked against the macro.
+  const Result plain = resolve(no_planner_mlf());
+  const std::string p = aot_gen::emit(plain.model, workspace_size("512"));
+  REQUIRE(p.find("  static constexpr std::size_t workspace_size = 1024;\n") != std::string::npos);
+  REQUIRE(p.find("model_workspace_size") == std::string::npos);
+  REQUIRE(p.find("static_assert(np::workspace_size == TVMGEN_NP_WORKSPACE_SIZE,\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("WORKSPACE_SIZE above the model's figure is kept, with a note; equal, without") {
+  Options opt = workspace_size("1536");
+  opt.syntax = aot_gen::Syntax::kCMake;
+  const Result r = resolve(no_planner_mlf(), opt);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes() == std::vector<std::string>{
+                           "aot-gen: note: WORKSPACE_SIZE: 1536 bytes is more than the model's "
+                           "figure 1024 (mlf/codegen/host/include/tvmgen_np.h:3): 512 bytes of "
+                           "RAM that no run uses"});
+  REQUIRE(r.model.workspace_size == 1536u);
+  REQUIRE(r.model.workspace_size_comment ==
+          "workspace_size from WORKSPACE_SIZE (measured); the model's own figure is 1024");
+  const Result same = resolve(no_planner_mlf(), workspace_size("1024"));
+  REQUIRE(same.errors().empty());
+  REQUIRE(same.notes().empty());
+  REQUIRE(same.model.model_workspace_size == 1024u);
+}
+
+TEST_CASE("WORKSPACE_SIZE where no file gives the model's figure") {
+  Files f = no_planner_mlf();
+  f["codegen/host/include/tvmgen_np.h"] = replaced(f["codegen/host/include/tvmgen_np.h"],
+                                                   "#define TVMGEN_NP_WORKSPACE_SIZE 1024\n", "\n");
+  REQUIRE(resolve(f).errors() ==
+          std::vector<std::string>{
+              "aot-gen: error: mlf: the code calls TVMBackendAllocWorkspace "
+              "(mlf/codegen/host/src/np_lib1.c:2) but no source gives the workspace size "
+              "(TVMGEN_NP_WORKSPACE_SIZE, metadata.json's workspace_size_bytes): give "
+              "--workspace-size <bytes>"});
+  const Result r = resolve(f, workspace_size("2048"));
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes() == std::vector<std::string>{
+                           "aot-gen: note: --workspace-size: workspace size 2048 unverified (from "
+                           "--workspace-size): no source states the model's figure"});
+  REQUIRE(r.model.workspace_size == 2048u);
+  REQUIRE_FALSE(r.model.model_workspace_size);
+  REQUIRE_FALSE(r.model.workspace_size_from_header);
+}
+
+TEST_CASE("WORKSPACE_SIZE is refused for a model whose memory is planned statically") {
+  Options opt = workspace_size("64");
+  opt.syntax = aot_gen::Syntax::kCMake;
+  REQUIRE(resolve(full_mlf(), opt).errors() ==
+          std::vector<std::string>{"aot-gen: error: WORKSPACE_SIZE: module 'net' has no workspace "
+                                   "arena to size: its code never calls TVMBackendAllocWorkspace, "
+                                   "its memory is planned statically, in the pools of "
+                                   "net_lib0.c"});
+  // No pools and no allocations: nothing to size either.
+  Files f = no_planner_mlf();
+  f["codegen/host/src/np_lib1.c"] =
+      "int32_t tvmgen_np___tvm_main__(float* x_buffer_var, float* output_buffer_var) {\n"
+      "  return 0;\n}\n";
+  const std::vector<std::string> e = resolve(f, workspace_size("64")).errors();
+  REQUIRE(e == std::vector<std::string>{"aot-gen: error: --workspace-size: module 'np' has no "
+                                        "workspace arena to size: its code never calls "
+                                        "TVMBackendAllocWorkspace, and it needs no workspace"});
+}
+
+TEST_CASE("a WORKSPACE_SIZE that is not a decimal byte count is one error") {
+  for (const char* bad : {"0", "-5", "0x400", "1024abc", " 1024", "1024 ", "+1024", "1e3", "",
+                          "10.5", "281474976710657", "99999999999999999999999"}) {
+    INFO(bad);
+    REQUIRE(resolve(no_planner_mlf(), workspace_size(bad)).errors() ==
+            std::vector<std::string>{"aot-gen: error: --workspace-size: '" + std::string(bad) +
+                                     "' is not a byte count: give a decimal number from 1 to "
+                                     "2^48"});
+  }
+  REQUIRE(resolve(no_planner_mlf(), workspace_size("0001024")).model.workspace_size == 1024u);
+  REQUIRE(resolve(no_planner_mlf(), workspace_size("281474976710656")).model.workspace_size ==
+          std::uint64_t{1} << 48);
 }

@@ -31,6 +31,9 @@ struct Options {
   std::map<std::string, std::string> dtypes;
   std::optional<std::string> entry;                    ///< c, packed, unpacked
   std::vector<std::string> input_order, output_order;  ///< names, when no source orders them
+  /// --workspace-size and --workspace-alignment as typed: resolve() checks them, so that a
+  /// bad number is reported with everything else and in the words of --syntax.
+  std::optional<std::string> workspace_size, workspace_alignment;
   Syntax syntax = Syntax::kCli;
 
   /// How to name an option in a message: "--shape" or "SHAPES".
@@ -74,6 +77,12 @@ struct Model {
   std::vector<DeviceFacts> devices;
   std::optional<std::uint64_t> workspace_size;
   bool workspace_size_from_header = false;
+  /// The MLF's workspace figure when --workspace-size replaced it in workspace_size.
+  std::optional<std::uint64_t> model_workspace_size;
+  bool workspace_size_from_option = false;
+  std::string workspace_size_comment;  ///< where workspace_size came from, when an option
+  std::optional<std::uint64_t> workspace_alignment;  ///< workspace-byte-alignment, when known
+  std::string workspace_alignment_comment;           ///< where it came from
   Convention convention = Convention::kCInterface;
   std::string entry_symbol;
   std::vector<std::string> entry_params;  ///< unpacked: C++ parameter types

@@ -107,8 +107,20 @@ std::string emit(const Model& model, const Options& options) {
   list("outputs", "TensorList", types_of(model.outputs));
   if (!model.pools.empty()) list("pools", "PoolList", types_of(model.pools));
   if (!model.devices.empty()) list("devices", "DeviceList", types_of(model.devices));
-  if (model.workspace_size)
+  if (model.workspace_size) {
+    if (!model.workspace_size_comment.empty()) o << "  " << comment(model.workspace_size_comment);
     o << "  static constexpr std::size_t workspace_size = " << *model.workspace_size << ";\n";
+  }
+  if (model.model_workspace_size) {
+    o << "  static constexpr std::size_t model_workspace_size = " << *model.model_workspace_size
+      << ";\n";
+  }
+  if (model.workspace_alignment) {
+    if (!model.workspace_alignment_comment.empty())
+      o << "  " << comment(model.workspace_alignment_comment);
+    o << "  static constexpr std::size_t workspace_alignment = " << *model.workspace_alignment
+      << ";\n";
+  }
   if (model.uses_backend_workspace) {
     o << "  static constexpr bool uses_backend_workspace = true;\n"
       << "  // TVMBackendAllocWorkspace call sites in the C sources: at most this many blocks "
@@ -159,9 +171,12 @@ std::string emit(const Model& model, const Options& options) {
   }
   for (const PoolFacts& pool : model.pools) check_size(pool.type_name, pool.size_macro);
   if (model.workspace_size_from_header) {
+    // A workspace_size given by WORKSPACE_SIZE differs on purpose; the model's figure does not.
+    const std::string member =
+        model.model_workspace_size ? "model_workspace_size" : "workspace_size";
     const std::string macro = "TVMGEN_" + upper(m) + "_WORKSPACE_SIZE";
-    o << "static_assert(" << full << "::workspace_size == " << macro << ",\n"
-      << "              \"aot-gen: " << full << "::workspace_size differs from " << macro
+    o << "static_assert(" << full << "::" << member << " == " << macro << ",\n"
+      << "              \"aot-gen: " << full << "::" << member << " differs from " << macro
       << ": regenerate\");\n";
   }
   if (model.convention == Convention::kCInterface) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "aot_gen.hpp"
 
@@ -81,6 +82,7 @@ int run(int argc, char** argv) {
   aot_gen::Options opt;
   std::vector<std::string> shapes, dtypes;
   std::string inputs, outputs, entry, module, syntax = "cli";
+  std::optional<std::string> workspace_size, workspace_alignment;
   app.set_version_flag("--version", std::string("aot-gen ") + AOT_VERSION);
   app.add_option("mlf", opt.input,
                  "MLF folder or archive (tvmc compile --output-format mlf); also a committed "
@@ -102,6 +104,12 @@ int run(int argc, char** argv) {
   app.add_option("--entry", entry,
                  "calling convention: c, packed or unpacked (default: what the sources define)")
       ->check(CLI::IsMember({"c", "packed", "unpacked"}));
+  app.add_option("--workspace-size", workspace_size,
+                 "bytes of the TVMBackendAllocWorkspace arena instead of the model's figure, e.g. "
+                 "a peak measured with workspace_peak() (models without a memory planner only)");
+  app.add_option("--workspace-alignment", workspace_alignment,
+                 "the workspace byte alignment the model was built with (TVM's "
+                 "workspace-byte-alignment), when no file states it; a power of two, 1 to 4096");
   app.add_option("--syntax", syntax,
                  "name options in messages as aot-gen's flags (cli) or aot_add_model's keywords "
                  "(cmake)")
@@ -122,6 +130,8 @@ int run(int argc, char** argv) {
   if (!entry.empty()) opt.entry = entry;
   if (!inputs.empty()) opt.input_order = split_list(inputs);
   if (!outputs.empty()) opt.output_order = split_list(outputs);
+  opt.workspace_size = workspace_size;
+  opt.workspace_alignment = workspace_alignment;
   for (const std::string& s : shapes) {
     auto a = assignment(s, opt.flag("--shape"), report);
     if (!a) continue;

@@ -138,6 +138,8 @@ bool is_description_member(std::string_view s) {
                                                "c_pools",
                                                "c_devices",
                                                "workspace_size",
+                                               "model_workspace_size",
+                                               "workspace_alignment",
                                                "workspace_allocations",
                                                "uses_backend_workspace",
                                                "uses_last_error",

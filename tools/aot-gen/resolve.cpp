@@ -13,9 +13,16 @@ namespace aot_gen {
 std::string Options::flag(const std::string& cli) const {
   if (syntax == Syntax::kCli) return cli;
   static const std::map<std::string, std::string> keywords = {
-      {"--shape", "SHAPES"},    {"--dtype", "DTYPES"},       {"--inputs", "INPUTS"},
-      {"--outputs", "OUTPUTS"}, {"--module", "MODULE"},      {"--name", "NAME"},
-      {"--entry", "ENTRY"},     {"--namespace", "NAMESPACE"}};
+      {"--shape", "SHAPES"},
+      {"--dtype", "DTYPES"},
+      {"--inputs", "INPUTS"},
+      {"--outputs", "OUTPUTS"},
+      {"--module", "MODULE"},
+      {"--name", "NAME"},
+      {"--entry", "ENTRY"},
+      {"--namespace", "NAMESPACE"},
+      {"--workspace-size", "WORKSPACE_SIZE"},
+      {"--workspace-alignment", "WORKSPACE_ALIGNMENT"}};
   auto it = keywords.find(cli);
   return it == keywords.end() ? cli : it->second;
 }
@@ -38,6 +45,25 @@ std::string join(const std::vector<std::string>& names) {
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + printable(n, 60);
   return out;
 }
+
+/// A count as a user types it: decimal digits only ("010" is ten, not C's octal eight), no
+/// sign, no spaces, no suffix, at most `max`; nullopt otherwise.
+std::optional<std::uint64_t> decimal(const std::string& s, std::uint64_t max) {
+  if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    const auto d = static_cast<std::uint64_t>(c - '0');
+    if (v > (max - d) / 10) return std::nullopt;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/// aot's workspace alignments: what a C compiler takes for aligned(N) and a page at most.
+bool valid_alignment(std::uint64_t a) { return a >= 1 && a <= 4096 && (a & (a - 1)) == 0; }
+
+/// The largest byte count aot-gen writes into a header, as for tensors: more than any memory.
+constexpr std::uint64_t kMaxBytes = std::uint64_t{1} << 48;
 
 /// A claim about one fact of one tensor.
 template <class T>
@@ -105,6 +131,9 @@ class Resolver {
     check_options_name_tensors();
     resolve_workspace();
     resolve_pools_and_devices();
+    resolve_runtime_needs();
+    resolve_workspace_size_option();
+    resolve_workspace_alignment();
     resolve_entry();
     check_completeness();
     check_io_size();
@@ -976,7 +1005,10 @@ class Resolver {
       }
       if (!ws) ws = md_->workspace;
     }
-    if (ws) model_.workspace_size = ws->value;
+    if (ws) {
+      model_.workspace_size = ws->value;
+      workspace_where_ = ws->where;
+    }
   }
 
   void resolve_pools_and_devices() {
@@ -1031,10 +1063,180 @@ class Resolver {
             (v.type.base() == "uint8_t" && v.name.find("workspace") != std::string::npos);
         if (workspace && !v.is_const && v.type.base() == "uint8_t" && v.dims.size() == 1) {
           model_.internal_pools = true;
+          // TVM aligns the pool it emits to the workspace byte alignment it planned for.
+          if (v.aligned != 0) {
+            pool_alignments_.push_back({v.aligned,
+                                        {f.shown, v.line},
+                                        "aligned(" + std::to_string(v.aligned) + ") on " + v.name});
+          }
         } else if (v.is_const && (rodata || v.name.find("const_workspace") != std::string::npos)) {
           constants(f, v);
         }
       }
+    }
+  }
+
+  /// What the generated code needs from a runtime: TVMBackendAllocWorkspace means no memory
+  /// planner (the executor's arena), TVMAPISetLastError a message buffer.
+  void resolve_runtime_needs() {
+    for (const SourceFile& f : src_.files) {
+      if (!f.own) continue;
+      for (const c::Function& fn : f.code.functions) {
+        if (!fn.defined) continue;
+        for (const c::Call& call : fn.calls) {
+          if (call.callee == "TVMBackendAllocWorkspace") {
+            ++model_.workspace_allocations;
+            if (alloc_where_.empty()) alloc_where_ = {f.shown, call.line};
+          } else if (call.callee == "TVMAPISetLastError") {
+            model_.uses_last_error = true;
+          }
+        }
+      }
+    }
+    model_.uses_backend_workspace = model_.workspace_allocations > 0;
+  }
+
+  /// --workspace-size replaces the arena's size (a peak measured with workspace_peak()); the
+  /// model's own figure stays in the header for the tie to TVMGEN_<M>_WORKSPACE_SIZE.
+  void resolve_workspace_size_option() {
+    const Where w = option_where("--workspace-size");
+    const std::string kw = flag("--workspace-size");
+    std::optional<std::uint64_t> given;
+    bool bad = false;
+    if (opt_.workspace_size) {
+      given = decimal(*opt_.workspace_size, kMaxBytes);
+      if (!given || *given == 0) {
+        error(w, "'" + printable(*opt_.workspace_size) +
+                     "' is not a byte count: give a decimal number from 1 to 2^48");
+        given.reset();
+        bad = true;
+      }
+    }
+    const std::string m = "module '" + model_.module + "'";
+    if (!model_.uses_backend_workspace) {
+      if (!opt_.workspace_size) return;
+      if (src_.files.empty() && !src_.objects.empty()) {
+        error(w, "the code of " + m +
+                     " is object files only, so whether it calls TVMBackendAllocWorkspace (the "
+                     "only workspace " +
+                     kw + " sizes) cannot be told");
+      } else {
+        const std::string how =
+            model_.internal_pools
+                ? "its memory is planned statically, in the pools of " + model_.module + "_lib0.c"
+            : !model_.pools.empty() ? "its memory is planned statically, in the pools the "
+                                      "caller passes"
+                                    : "and it needs no workspace";
+        error(w, m +
+                     " has no workspace arena to size: its code never calls "
+                     "TVMBackendAllocWorkspace, " +
+                     how);
+      }
+      return;
+    }
+    const std::optional<std::uint64_t> figure = model_.workspace_size;
+    if (!given) {
+      if (!figure && !bad) {
+        missing({mlf_.origin, 0},
+                "the code calls TVMBackendAllocWorkspace (" + alloc_where_.str() +
+                    ") but no source gives the workspace size (TVMGEN_" + upper(model_.module) +
+                    "_WORKSPACE_SIZE, metadata.json's workspace_size_bytes): give " + kw +
+                    " <bytes>");
+      }
+      return;
+    }
+    model_.workspace_size = *given;
+    model_.workspace_size_from_option = true;
+    const std::string n = std::to_string(*given);
+    if (!figure) {
+      model_.workspace_size_comment =
+          "workspace_size unverified (from " + kw + "): no source states the model's figure";
+      note(w, "workspace size " + n + " unverified (from " + kw +
+                  "): no source states the model's figure");
+      return;
+    }
+    model_.model_workspace_size = figure;
+    const std::string f = std::to_string(*figure);
+    model_.workspace_size_comment =
+        "workspace_size from " + kw + " (measured); the model's own figure is " + f;
+    if (*given > *figure) {
+      note(w, n + " bytes is more than the model's figure " + f + " (" + workspace_where_.str() +
+                  "): " + std::to_string(*given - *figure) + " bytes of RAM that no run uses");
+    } else if (*given < *figure) {
+      note(w, n + " bytes is below the model's figure " + f + " (" + workspace_where_.str() +
+                  "): a run that needs more reports kWorkspaceOverflow");
+    }
+  }
+
+  /// The workspace byte alignment the model was built with: the aligned() of lib0's pool, an
+  /// executor option on a target string (older TVM), --workspace-alignment.
+  void resolve_workspace_alignment() {
+    std::vector<Stated> claims;
+    for (const Stated& p : pool_alignments_) {
+      if (valid_alignment(p.value)) {
+        claims.push_back(p);
+      } else {
+        error(p.where, p.what +
+                           ": aot takes a workspace byte alignment that is a power of two "
+                           "from 1 to 4096");
+      }
+    }
+    if (md_ != nullptr) {
+      const std::string key = "-workspace-byte-alignment=";
+      for (const Sourced<std::string>& t : md_->targets) {
+        for (std::size_t at = t.value.find(key); at != std::string::npos;
+             at = t.value.find(key, at + 1)) {
+          if (at > 0 && t.value[at - 1] != ' ') continue;  // part of another option's name
+          const std::size_t from = at + key.size();
+          const std::size_t end = std::min(t.value.find(' ', from), t.value.size());
+          const std::string text = t.value.substr(from, end - from);
+          const std::optional<std::uint64_t> v = decimal(text, 4096);
+          if (!v || !valid_alignment(*v)) {
+            error(t.where, "target's -workspace-byte-alignment=" + printable(text, 40) +
+                               " is not a power of two from 1 to 4096");
+            continue;
+          }
+          claims.push_back({*v, t.where, "-workspace-byte-alignment=" + text});
+        }
+      }
+    }
+    for (std::size_t i = 1; i < claims.size(); ++i) {
+      if (claims[i].value == claims[0].value) continue;
+      error(claims[i].where, "workspace byte alignment is " + std::to_string(claims[i].value) +
+                                 " here (" + claims[i].what + ") but " +
+                                 std::to_string(claims[0].value) + " in " + claims[0].where.str() +
+                                 " (" + claims[0].what + ")");
+    }
+    std::string places;
+    for (const Stated& c : claims) {
+      places += (places.empty() ? "" : " and ") + in_mlf(c.where) + " (" + c.what + ")";
+    }
+    if (!claims.empty()) {
+      model_.workspace_alignment = claims[0].value;
+      model_.workspace_alignment_comment = "workspace_alignment from " + places;
+    }
+    if (!opt_.workspace_alignment) return;
+    const Where w = option_where("--workspace-alignment");
+    const std::string kw = flag("--workspace-alignment");
+    const std::optional<std::uint64_t> v = decimal(*opt_.workspace_alignment, 4096);
+    if (!v || !valid_alignment(*v)) {
+      error(w, "'" + printable(*opt_.workspace_alignment) +
+                   "' is not a workspace byte alignment: give a power of two from 1 to 4096");
+      return;
+    }
+    const std::string n = std::to_string(*v);
+    if (claims.empty()) {
+      model_.workspace_alignment = *v;
+      model_.workspace_alignment_comment =
+          "workspace_alignment unverified (from " + kw + "): no source states it";
+      note(w,
+           "workspace byte alignment " + n + " unverified (from " + kw + "): no source states it");
+    } else if (*v != claims[0].value) {
+      error(w, "workspace byte alignment is " + n + " here but " + std::to_string(claims[0].value) +
+                   " in " + claims[0].where.str() + " (" + claims[0].what + ")");
+    } else {
+      model_.workspace_alignment_comment =
+          "workspace_alignment from " + kw + "; checked against " + places;
     }
   }
 
@@ -1368,6 +1570,15 @@ class Resolver {
   Where n_where_;
   std::map<std::size_t, Typed> typed_in_, typed_out_;
   bool missing_run_ = false;
+  /// A number a source states, where, and in its own words (for messages).
+  struct Stated {
+    std::uint64_t value;
+    Where where;
+    std::string what;
+  };
+  std::vector<Stated> pool_alignments_;  ///< aligned() of lib0's workspace pools
+  Where workspace_where_;                ///< where the model's workspace figure comes from
+  Where alloc_where_;                    ///< the first TVMBackendAllocWorkspace call
 };
 
 }  // namespace
