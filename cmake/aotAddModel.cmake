@@ -1,21 +1,25 @@
 # aot_add_model(<target> MLF <archive (.tar, .tar.gz, .tgz, .zip) | folder>
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
-#               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...])
+#               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
+#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
 # generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
-# aot::AotExecutor. An MLF of several modules takes one aot_add_model per MODULE. The archive
-# is extracted at configure time; aot-gen runs at build time. aot-gen is the aot::aot-gen
-# target when this project builds it, else AOT_GEN_EXECUTABLE (set it to a host build of
-# aot-gen when cross-compiling), else `aot-gen` on the PATH. The calling project must enable C.
+# aot::AotExecutor. An MLF of several modules takes one aot_add_model per MODULE.
+# WORKSPACE_SIZE replaces the model's TVMBackendAllocWorkspace figure (e.g. a peak measured with
+# workspace_peak()); WORKSPACE_ALIGNMENT states the workspace byte alignment the model was built
+# with when no file does; aot-gen checks both against the MLF. The archive is extracted at
+# configure time; aot-gen runs at build time. aot-gen is the aot::aot-gen target when this
+# project builds it, else AOT_GEN_EXECUTABLE (set it to a host build of aot-gen when
+# cross-compiling), else `aot-gen` on the PATH. The calling project must enable C.
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "" "MLF;NAME;NAMESPACE;MODULE;ENTRY"
+  cmake_parse_arguments(ARG "" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
-                        "OUTPUTS)")
+                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
@@ -97,6 +101,14 @@ function(aot_add_model target)
   foreach(opt NAME NAMESPACE MODULE ENTRY)
     if(ARG_${opt})
       string(TOLOWER ${opt} flag)
+      list(APPEND args --${flag} "${ARG_${opt}}")
+    endif()
+  endforeach()
+  # DEFINED, not if(ARG_...): "0" is false to if(), and aot-gen must see it to refuse it.
+  foreach(opt WORKSPACE_SIZE WORKSPACE_ALIGNMENT)
+    if(DEFINED ARG_${opt})
+      string(TOLOWER ${opt} flag)
+      string(REPLACE "_" "-" flag ${flag})
       list(APPEND args --${flag} "${ARG_${opt}}")
     endif()
   endforeach()

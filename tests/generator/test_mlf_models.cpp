@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every fixture MLF, built purely through aot_add_model (some from .tar files), run through
 // AotExecutor; expected values come from the operations the fixtures' Relay text states.
 #include <aot/aot.hpp>
@@ -12,6 +13,7 @@
 #include "mlf_cls.hpp"
 #include "mlf_det.hpp"
 #include "mlf_multi.hpp"
+#include "mlf_noplan.hpp"
 #include "mlf_pools.hpp"
 #include "mlf_v010.hpp"
 #include "mlf_v011.hpp"
@@ -246,4 +248,25 @@ TEST_CASE("external workspace and constant pools: the constants come from the he
       REQUIRE(r.get<0>()[j] == saturate_int8(q + 5));
     }
   }
+}
+
+TEST_CASE("no memory planner, WORKSPACE_SIZE at the measured peak: runs in the smaller arena") {
+  // aot_add_model(... WORKSPACE_SIZE 2048 WORKSPACE_ALIGNMENT 16); the MLF's figure is 3072.
+  STATIC_REQUIRE(noplan::uses_backend_workspace);
+  STATIC_REQUIRE(noplan::workspace_size == 2048);
+  STATIC_REQUIRE(noplan::model_workspace_size == TVMGEN_NOPLAN_WORKSPACE_SIZE);
+  STATIC_REQUIRE(noplan::model_workspace_size == 3072);
+  STATIC_REQUIRE(noplan::workspace_alignment == 16);
+  STATIC_REQUIRE(noplan::workspace_allocations == 3);  // call sites in lib1
+  static aot::AotExecutor<noplan> exec;
+  std::array<std::int32_t, 256> x{};
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<std::int32_t>(i);
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  // s = 3x + 1; output[i] = (s[0] + ... + s[i]) - s[255 - i] (EXPECTED.md).
+  REQUIRE(r.get<0>()[0] == -765);
+  REQUIRE(r.get<0>()[1] == -758);
+  REQUIRE(r.get<0>()[255] == 98175);
+  // Two 1 KiB blocks alive at once: the peak the WORKSPACE_SIZE was set to.
+  REQUIRE(exec.workspace_peak() == 2048);
 }
