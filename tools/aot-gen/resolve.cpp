@@ -1101,14 +1101,19 @@ class Resolver {
   void resolve_workspace_size_option() {
     const Where w = option_where("--workspace-size");
     const std::string kw = flag("--workspace-size");
-    std::optional<std::uint64_t> given;
+    // A plain value and a flag: GCC's -O3 does not follow an optional through the branches
+    // below and warns of an uninitialised read.
+    std::uint64_t size = 0;
+    bool have_size = false;
     bool bad = false;
     if (opt_.workspace_size) {
-      given = decimal(*opt_.workspace_size, kMaxBytes);
-      if (!given || *given == 0) {
+      const std::optional<std::uint64_t> parsed = decimal(*opt_.workspace_size, kMaxBytes);
+      if (parsed && *parsed > 0) {
+        size = *parsed;
+        have_size = true;
+      } else {
         error(w, "'" + printable(*opt_.workspace_size) +
                      "' is not a byte count: give a decimal number from 1 to 2^48");
-        given.reset();
         bad = true;
       }
     }
@@ -1135,7 +1140,7 @@ class Resolver {
       return;
     }
     const std::optional<std::uint64_t> figure = model_.workspace_size;
-    if (!given) {
+    if (!have_size) {
       if (!figure && !bad) {
         missing({mlf_.origin, 0},
                 "the code calls TVMBackendAllocWorkspace (" + alloc_where_.str() +
@@ -1145,9 +1150,9 @@ class Resolver {
       }
       return;
     }
-    model_.workspace_size = *given;
+    model_.workspace_size = size;
     model_.workspace_size_from_option = true;
-    const std::string n = std::to_string(*given);
+    const std::string n = std::to_string(size);
     if (!figure) {
       model_.workspace_size_comment =
           "workspace_size unverified (from " + kw + "): no source states the model's figure";
@@ -1155,14 +1160,15 @@ class Resolver {
                   "): no source states the model's figure");
       return;
     }
-    model_.model_workspace_size = figure;
-    const std::string f = std::to_string(*figure);
+    const std::uint64_t model_size = *figure;
+    model_.model_workspace_size = model_size;
+    const std::string f = std::to_string(model_size);
     model_.workspace_size_comment =
         "workspace_size from " + kw + " (measured); the model's own figure is " + f;
-    if (*given > *figure) {
+    if (size > model_size) {
       note(w, n + " bytes is more than the model's figure " + f + " (" + workspace_where_.str() +
-                  "): " + std::to_string(*given - *figure) + " bytes of RAM that no run uses");
-    } else if (*given < *figure) {
+                  "): " + std::to_string(size - model_size) + " bytes of RAM that no run uses");
+    } else if (size < model_size) {
       note(w, n + " bytes is below the model's figure " + f + " (" + workspace_where_.str() +
                   "): a run that needs more reports kWorkspaceOverflow");
     }
