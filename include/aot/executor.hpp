@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -10,12 +11,17 @@
 #include <type_traits>
 #include <utility>
 
+#include "aot/arena.hpp"
 #include "aot/buffers.hpp"
 #include "aot/config.hpp"
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/dl_checks.hpp"
 #include "aot/detail/entry.hpp"
 #include "aot/detail/runtime_context.hpp"
+#include "aot/detail/sources.hpp"
+#include "aot/detail/storage.hpp"
+#include "aot/infer_result.hpp"
+#include "aot/memory_report.hpp"
 #include "aot/model.hpp"
 #include "aot/span.hpp"
 #include "aot/status.hpp"
@@ -24,346 +30,13 @@
 
 namespace aot {
 
-/// Memory a model needs, in bytes, known at compile time (AotExecutor<M>::memory()).
-/// Everything is RAM except `internal_constants` and `constant_pools`, which are read-only
-/// data (flash on a microcontroller): RAM = total - internal_constants - constant_pools.
-struct MemoryReport {
-  std::size_t inputs = 0;     ///< input buffers inside the executor (RAM)
-  std::size_t outputs = 0;    ///< output buffers inside the executor (RAM)
-  std::size_t workspace = 0;  ///< TVMBackendAllocWorkspace arena, alignment slack included (RAM)
-  std::size_t pools = 0;      ///< external workspace pools inside the executor (RAM)
-  /// External constant pools: the description's read-only data, one copy for all executors.
-  std::size_t constant_pools = 0;
-  /// Pools inside the generated code, not the executor: its static workspace (RAM, when the
-  /// description sets internal_pools) plus internal_constants.
-  std::size_t internal_pools = 0;
-  std::size_t internal_constants = 0;  ///< the generated code's constant pool (read-only data)
-  /// inputs + outputs + workspace + pools + constant_pools + internal_pools
-  std::size_t total = 0;
-  std::size_t executor = 0;  ///< sizeof the executor, alignment padding included
-};
-
 namespace detail {
+template <class Tag, class Hooks>
+class DoubleBufferBase;
+
 /// Set while a singleton model (internal pools) runs; checked in debug builds.
 template <class Model>
 inline std::atomic<bool> singleton_running{false};
-}  // namespace detail
-
-/// What infer() returns: the run's Status and a read-only view per output. Destructures:
-/// `auto r = exec.infer(a, b); if (!r) ...; auto [y] = r;`
-template <class... Views>
-class [[nodiscard]] InferResult {
- public:
-  constexpr InferResult(Status status, std::tuple<Views...> views) noexcept
-      : status_(status), views_(views) {}
-
-  constexpr bool ok() const noexcept { return status_.ok(); }
-  constexpr explicit operator bool() const noexcept { return ok(); }
-  constexpr const Status& status() const noexcept { return status_; }
-  template <std::size_t I>
-  constexpr auto get() const noexcept {
-    return std::get<I>(views_);
-  }
-
- private:
-  Status status_;
-  std::tuple<Views...> views_;
-};
-
-namespace detail {
-
-template <class Tensor, class = void>
-inline constexpr std::size_t kOwnAlignment = 1;
-template <class Tensor>
-inline constexpr std::size_t kOwnAlignment<Tensor, std::void_t<decltype(Tensor::alignment)>> =
-    Tensor::alignment;
-
-template <int Role, std::size_t I, class Tensor, std::size_t Align,
-          bool Constant = kConstantPool<Tensor>>
-struct Slot {
-  static constexpr std::size_t kAlign =
-      Align > kOwnAlignment<Tensor> ? Align : kOwnAlignment<Tensor>;
-  alignas(kAlign) typename Tensor::element_type
-      data[TensorTraits<Tensor>::count > 0 ? TensorTraits<Tensor>::count : 1]{};
-};
-
-/// A constant pool has no buffer in the executor: its data is the description's. The
-/// generated code takes uint8_t* for every pool but only reads a constant one.
-template <int Role, std::size_t I, class Tensor, std::size_t Align>
-struct Slot<Role, I, Tensor, Align, true> {
-  static constexpr std::uint8_t* data = const_cast<std::uint8_t*>(Tensor::data);  // NOLINT
-};
-
-template <int Role, class Seq, class List, std::size_t Align>
-struct Slots;
-
-template <int Role, std::size_t... Is, class... Ts, std::size_t Align>
-struct Slots<Role, std::index_sequence<Is...>, TensorList<Ts...>, Align>
-    : Slot<Role, Is, Ts, Align>... {
-  template <std::size_t I>
-  constexpr auto* data() noexcept {
-    return static_cast<Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
-  }
-  template <std::size_t I>
-  constexpr const auto* data() const noexcept {
-    return static_cast<const Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
-  }
-  template <std::size_t I>
-  constexpr auto& array() noexcept {
-    return static_cast<Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
-  }
-  std::array<void*, sizeof...(Ts)> pointers() const noexcept {
-    // The buffers are the executor's own; const only guards the accessor.
-    auto& self = const_cast<Slots&>(*this);  // NOLINT
-    return {{static_cast<void*>(self.template data<Is>())...}};
-  }
-};
-
-template <int Role, class List, std::size_t Align>
-using SlotsFor = Slots<Role, std::make_index_sequence<List::size>, List, Align>;
-
-/// Inputs and outputs with buffers of their own: none when they live inside the workspace,
-/// or when the caller provides every buffer (CallerBuffers).
-template <class Model, class Buffers>
-inline constexpr bool kOwnsIo = !ModelTraits<Model>::workspace_io && Buffers::owns;
-template <class Model, class Buffers>
-using OwnInputs = std::conditional_t<kOwnsIo<Model, Buffers>, typename Model::inputs, TensorList<>>;
-template <class Model, class Buffers>
-using OwnOutputs =
-    std::conditional_t<kOwnsIo<Model, Buffers>, typename Model::outputs, TensorList<>>;
-
-// Each part is an empty base when the model does not need it.
-template <class Model, std::size_t Align, class Buffers>
-struct IoBuffers : SlotsFor<0, OwnInputs<Model, Buffers>, Align>,
-                   SlotsFor<1, OwnOutputs<Model, Buffers>, Align>,
-                   SlotsFor<2, typename ModelTraits<Model>::PoolList, Align> {
-  using InSlots = SlotsFor<0, OwnInputs<Model, Buffers>, Align>;
-  using OutSlots = SlotsFor<1, OwnOutputs<Model, Buffers>, Align>;
-  using PoolSlots = SlotsFor<2, typename ModelTraits<Model>::PoolList, Align>;
-};
-
-/// The caller's buffers bound to inputs and outputs; nullptr: not bound (the executor's own
-/// buffer, or for CallerBuffers an error at run()).
-template <class Model, bool Binds>
-struct Bindings {};
-template <class Model>
-struct Bindings<Model, true> {
-  void* bound_in_[Model::inputs::size > 0 ? Model::inputs::size : 1]{};
-  void* bound_out_[Model::outputs::size]{};
-};
-
-template <class Model, bool = ModelTraits<Model>::uses_backend_workspace>
-struct WorkspacePart {};
-template <class Model>
-struct WorkspacePart<Model, true> {
-  alignas(kWorkspaceAlignment) std::uint8_t workspace_[ModelTraits<Model>::arena_bytes]{};
-  std::size_t workspace_offsets_[ModelTraits<Model>::workspace_allocations]{};
-  ArenaCounters workspace_counters_{};
-};
-
-template <class Model, bool = ModelTraits<Model>::uses_last_error>
-struct ErrorPart {};
-template <class Model>
-struct ErrorPart<Model, true> {
-  char last_error_[AOT_LAST_ERROR_CAPACITY]{};
-};
-
-template <class Model>
-struct NoDevices {};
-template <class Model>
-struct DeviceHandles {
-  void* devices_[ModelTraits<Model>::num_devices]{};
-};
-
-template <class Model, std::size_t Align, class Buffers>
-struct StorageParts : IoBuffers<Model, Align, Buffers>,
-                      Bindings<Model, Buffers::binds>,
-                      WorkspacePart<Model>,
-                      ErrorPart<Model>,
-                      std::conditional_t<(ModelTraits<Model>::num_devices > 0),
-                                         DeviceHandles<Model>, NoDevices<Model>> {
-  using Io = IoBuffers<Model, Align, Buffers>;
-  using Traits = ModelTraits<Model>;
-  static constexpr std::size_t kNumIn = Model::inputs::size;
-  static constexpr std::size_t kNumOut = Model::outputs::size;
-
-  std::array<void*, Traits::num_pools> pool_pointers() const noexcept {
-    return static_cast<const typename Io::PoolSlots&>(*this).pointers();
-  }
-  std::array<void*, Traits::num_devices> device_pointers() const noexcept {
-    if constexpr (Traits::num_devices > 0) {
-      std::array<void*, Traits::num_devices> out{};
-      for (std::size_t i = 0; i < Traits::num_devices; ++i) out[i] = this->devices_[i];
-      return out;
-    } else {
-      return {};
-    }
-  }
-  std::array<void*, kNumIn> input_pointers() const noexcept {
-    if constexpr (Traits::workspace_io) {
-      auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
-      return struct_pointers<kNumIn>(Model::map_inputs(&pools));
-    } else if constexpr (Buffers::binds) {
-      return bound_or_own<kNumIn>(this->bound_in_, own_inputs());
-    } else {
-      return own_inputs();
-    }
-  }
-  std::array<void*, kNumOut> output_pointers() const noexcept {
-    if constexpr (Traits::workspace_io) {
-      auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
-      return struct_pointers<kNumOut>(Model::map_outputs(&pools));
-    } else if constexpr (Buffers::binds) {
-      return bound_or_own<kNumOut>(this->bound_out_, own_outputs());
-    } else {
-      return own_outputs();
-    }
-  }
-  /// The executor's own buffers (all nullptr for CallerBuffers).
-  std::array<void*, kNumIn> own_inputs() const noexcept {
-    if constexpr (kOwnsIo<Model, Buffers>) {
-      return static_cast<const typename Io::InSlots&>(*this).pointers();
-    } else {
-      return {};
-    }
-  }
-  std::array<void*, kNumOut> own_outputs() const noexcept {
-    if constexpr (kOwnsIo<Model, Buffers>) {
-      return static_cast<const typename Io::OutSlots&>(*this).pointers();
-    } else {
-      return {};
-    }
-  }
-
- private:
-  template <std::size_t N>
-  static std::array<void*, N> bound_or_own(void* const* bound,
-                                           const std::array<void*, N>& own) noexcept {
-    std::array<void*, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = bound[i] != nullptr ? bound[i] : own[i];
-    return out;
-  }
-
-  template <std::size_t... P>
-  auto pools_struct(std::index_sequence<P...>) const noexcept {
-    const auto p = pool_pointers();
-    return typename Model::c_pools{p[P]...};
-  }
-};
-
-/// Buffers and parts, plus the packed convention's argument arrays when the model needs
-/// them. Only the packed form has a constructor with work to do; the others are
-/// constant-initialised.
-template <class Model, std::size_t Align, class Buffers,
-          bool Packed = Model::convention == Convention::kPacked>
-class ExecutorStorage : public StorageParts<Model, Align, Buffers> {
- protected:
-  static constexpr std::nullptr_t packed_args() noexcept { return nullptr; }
-  static constexpr void set_packed_data(std::size_t, void*) noexcept {}
-};
-
-template <class Model, std::size_t Align, class Buffers>
-class ExecutorStorage<Model, Align, Buffers, true> : public StorageParts<Model, Align, Buffers> {
-  using Traits = ModelTraits<Model>;
-  static constexpr std::size_t kNumIn = Model::inputs::size;
-  static constexpr std::size_t kNumOut = Model::outputs::size;
-  static constexpr std::size_t kNumArgs = kNumIn + kNumOut + Traits::num_pools;
-
- protected:
-  ExecutorStorage() noexcept {
-    const auto in = this->input_pointers();
-    const auto out = this->output_pointers();
-    const auto pools = this->pool_pointers();
-    for (std::size_t i = 0; i < kNumArgs; ++i) {
-      const TensorInfo& info = i < kNumIn             ? Traits::Inputs::infos[i]
-                               : i < kNumIn + kNumOut ? Traits::Outputs::infos[i - kNumIn]
-                                                      : pool_info(i - kNumIn - kNumOut);
-      PackedTensor& t = packed_.tensors[i];
-      t.data = i < kNumIn             ? in[i]
-               : i < kNumIn + kNumOut ? out[i - kNumIn]
-                                      : pools[i - kNumIn - kNumOut];
-      t.device = PackedDevice{kDLCPU, 0};
-      t.ndim = static_cast<std::int32_t>(info.shape.size());
-      t.dtype = PackedDataType{info.dtype.code, info.dtype.bits, info.dtype.lanes};
-      t.shape = const_cast<std::int64_t*>(info.shape.data());  // NOLINT: read-only by contract
-      t.strides = nullptr;
-      t.byte_offset = 0;
-      packed_.values[i].v_handle = &t;
-      packed_.type_codes[i] = kTVMDLTensorHandle;
-    }
-  }
-  // The argument arrays point into this object.
-  ExecutorStorage(const ExecutorStorage&) = delete;
-  ExecutorStorage& operator=(const ExecutorStorage&) = delete;
-
-  PackedArgs<kNumArgs>* packed_args() noexcept { return &packed_; }
-  /// A binding changes only the DLTensor's data (argument `arg`: inputs, then outputs).
-  void set_packed_data(std::size_t arg, void* data) noexcept { packed_.tensors[arg].data = data; }
-
- private:
-  static const TensorInfo& pool_info(std::size_t i) noexcept {
-    if constexpr (Traits::num_pools > 0) {
-      return Traits::Pools::infos[i];
-    } else {
-      return Traits::Inputs::infos[i];  // unreachable: no pool arguments
-    }
-  }
-
-  PackedArgs<kNumArgs> packed_;
-};
-
-/// Whether a Buffers policy fits the model: a model whose I/O lives in its workspace pool
-/// cannot take the caller's buffers.
-template <class Model, class Buffers>
-constexpr bool check_buffers() {
-  if constexpr (Buffers::binds && ModelTraits<Model>::workspace_io) {
-    compile_error::caller_buffers_with_workspace_io<Model>();
-    return false;
-  } else {
-    return true;
-  }
-}
-
-/// What can fill an input: element type and count, known at compile time or not.
-template <class Src, class = void>
-struct SourceTraits {
-  static constexpr bool supported = false;
-};
-
-template <class Src>
-struct SourceTraits<Src, std::enable_if_t<std::is_array_v<Src>>> {
-  static constexpr bool supported = true;
-  static constexpr bool sized = true;
-  using element = std::remove_cv_t<std::remove_all_extents_t<Src>>;
-  static constexpr std::size_t count = sizeof(Src) / sizeof(element);
-  static const void* data(const Src& s) noexcept { return &s; }
-};
-
-template <class T, std::size_t N>
-struct SourceTraits<std::array<T, N>> {
-  static constexpr bool supported = true;
-  static constexpr bool sized = true;
-  using element = std::remove_cv_t<T>;
-  static constexpr std::size_t count = N;
-  static const void* data(const std::array<T, N>& s) noexcept { return s.data(); }
-};
-
-template <class T, class Tensor>
-struct SourceTraits<TensorView<T, Tensor>> {
-  static constexpr bool supported = true;
-  static constexpr bool sized = true;
-  using element = std::remove_cv_t<T>;
-  static constexpr std::size_t count = TensorTraits<Tensor>::count;
-  static const void* data(const TensorView<T, Tensor>& s) noexcept { return s.data(); }
-};
-
-template <class T>
-struct SourceTraits<Span<T>> {
-  static constexpr bool supported = true;
-  static constexpr bool sized = false;
-  using element = std::remove_cv_t<T>;
-};
-
 }  // namespace detail
 
 /// Runs one ahead-of-time compiled model. Owns every input and output buffer, each
@@ -372,8 +45,11 @@ struct SourceTraits<Span<T>> {
 /// constructor fills the argument arrays) and its buffers lie in .bss. `Buffers` says where
 /// inputs and outputs live: OwnBuffers (the default), BindableBuffers (own, and any may be
 /// bound to the caller's memory instead), CallerBuffers (only the caller's memory).
-template <class Model, std::size_t Alignment = AOT_DEFAULT_ALIGNMENT, class Buffers = OwnBuffers>
-class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
+/// `Memory` says where the workspace arena and external pools live: OwnMemory (the default,
+/// exactly the model's sizes) or CallerMemory (set_workspace, set_pool).
+template <class Model, std::size_t Alignment = AOT_DEFAULT_ALIGNMENT, class Buffers = OwnBuffers,
+          class Memory = OwnMemory>
+class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, Memory> {
   static_assert(Alignment > 0 && (Alignment & (Alignment - 1)) == 0,
                 "aot: AotExecutor's Alignment must be a power of two");
   static_assert(detail::validate_model<Model>(),
@@ -493,7 +169,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
       compile_error::executor_has_no_buffers<Model, Tag>();
       return *this;
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::InSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::InSlots&>(
+                 *this)
           .template array<index>();
     }
   }
@@ -511,7 +188,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
       compile_error::executor_has_no_buffers<Model, Tag>();
       return *this;
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::OutSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::OutSlots&>(
+                 *this)
           .template array<index>();
     }
   }
@@ -635,11 +313,111 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
     return bind_dl(Role::kOutput, *index, tensor);
   }
 
+  // ---- Caller-supplied arena and pools (CallerMemory) ------------------------------------
+
+  /// The arena TVMBackendAllocWorkspace hands blocks from, for this executor alone (a linker
+  /// section, DTCM): at least the model's workspace_size bytes (checked at compile time for
+  /// an array), aligned to its workspace_alignment, overlapping none of the executor's other
+  /// memory. On any error nothing changes.
+  template <std::size_t N>
+  Status set_workspace(std::uint8_t (&arena)[N]) noexcept {
+    if constexpr (check_caller_arena() && N < Traits::arena_bytes) {
+      compile_error::workspace_too_small<Model, Traits::arena_bytes, N>();
+    }
+    return set_workspace(static_cast<std::uint8_t*>(arena), N);
+  }
+  Status set_workspace(std::uint8_t* data, std::size_t size) noexcept {
+    if constexpr (!check_caller_arena()) {
+      return Status{};
+    } else {
+      if (const Status s = check_memory(data, size, Traits::arena_bytes,
+                                        Traits::workspace_alignment, kArenaArg, nullptr);
+          !s) {
+        return s;
+      }
+      this->workspace_ = data;
+      this->workspace_size_ = size;
+      this->shared_arena_ = nullptr;
+      return Status{};
+    }
+  }
+  /// An arena lent to executors that never run at once: each run claims it, and a run while
+  /// another holds it fails with kWorkspaceBusy.
+  Status set_workspace(SharedArena& arena) noexcept {
+    if constexpr (!check_caller_arena()) {
+      return Status{};
+    } else {
+      if (const Status s = check_memory(arena.data(), arena.size(), Traits::arena_bytes,
+                                        Traits::workspace_alignment, kArenaArg, nullptr);
+          !s) {
+        return s;
+      }
+      this->workspace_ = arena.data();
+      this->workspace_size_ = arena.size();
+      this->shared_arena_ = &arena;
+      return Status{};
+    }
+  }
+
+  /// Memory for external workspace pool `Tag` (or index I): at least the pool's size,
+  /// aligned to the model's workspace_alignment, overlapping none of the executor's other
+  /// memory. Constant pools are the description's and cannot be set.
+  template <class Tag, std::size_t N>
+  Status set_pool(std::uint8_t (&pool)[N]) noexcept {
+    constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::PoolList>::value;
+    if constexpr (index == npos) {
+      compile_error::not_a_pool_of_model<Model, Tag>();
+      return Status{};
+    } else {
+      return set_pool<index>(pool);
+    }
+  }
+  template <std::size_t I, std::size_t N>
+  Status set_pool(std::uint8_t (&pool)[N]) noexcept {
+    if constexpr (check_caller_pool<I>()) {
+      using Pool = detail::TypeAtT<I, typename Traits::PoolList>;
+      if constexpr (N < detail::TensorTraits<Pool>::bytes) {
+        compile_error::pool_too_small<Model, Pool, detail::TensorTraits<Pool>::bytes, N>();
+      }
+    }
+    return set_pool<I>(static_cast<std::uint8_t*>(pool), N);
+  }
+  template <class Tag>
+  Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
+    constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::PoolList>::value;
+    if constexpr (index == npos) {
+      compile_error::not_a_pool_of_model<Model, Tag>();
+      return Status{};
+    } else {
+      return set_pool<index>(data, size);
+    }
+  }
+  template <std::size_t I>
+  Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
+    if constexpr (!check_caller_pool<I>()) {
+      return Status{};
+    } else {
+      using Pool = detail::TypeAtT<I, typename Traits::PoolList>;
+      // The pool's own alignment (PoolSpec), else the model's workspace alignment.
+      constexpr std::size_t align = detail::kOwnAlignment < Pool >> 1 ? detail::kOwnAlignment<Pool>
+                                                                      : Traits::workspace_alignment;
+      constexpr std::size_t arg = num_inputs + num_outputs + I;
+      if (const Status s = check_memory(data, size, detail::TensorTraits<Pool>::bytes, align, arg,
+                                        Traits::Pools::raw_names[I]);
+          !s) {
+        return s;
+      }
+      this->pools_[I] = data;
+      this->set_packed_data(arg, data);
+      return Status{};
+    }
+  }
+
   /// Calls the generated entry function with the executor's buffers. For models that call
   /// the TVM runtime (workspace, last error), binds this executor's arena and message buffer
   /// for the duration of the call; otherwise the call is all there is.
   Status run() noexcept {
-    if constexpr (!Buffers::owns) {
+    if constexpr (!Buffers::owns || !Memory::owns) {
       if (const Status s = check_bound(); !s) return s;
     }
     if constexpr (Traits::internal_pools && AOT_ENABLE_ASSERTS) {
@@ -659,7 +437,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
   /// models that do not allocate through TVMBackendAllocWorkspace).
   std::size_t workspace_peak() const noexcept {
     if constexpr (Traits::uses_backend_workspace) {
-      return this->workspace_counters_.peak;
+      return this->workspace_peak_;
     } else {
       return 0;
     }
@@ -689,9 +467,9 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
     MemoryReport r;
     r.inputs = detail::kOwnsIo<Model, Buffers> ? InTraits::total_bytes : 0;
     r.outputs = detail::kOwnsIo<Model, Buffers> ? OutTraits::total_bytes : 0;
-    r.workspace = Traits::arena_bytes;
+    r.workspace = Memory::owns ? Traits::arena_bytes : 0;
     r.constant_pools = Traits::constant_pool_bytes;
-    r.pools = Traits::Pools::total_bytes - r.constant_pools;
+    r.pools = Memory::owns ? Traits::Pools::total_bytes - r.constant_pools : 0;
     r.internal_constants = Traits::constants_size;
     r.internal_pools = (Traits::internal_pools ? Traits::workspace_size : 0) + r.internal_constants;
     r.total = r.inputs + r.outputs + r.workspace + r.pools + r.constant_pools + r.internal_pools;
@@ -805,6 +583,16 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
   }
 
  private:
+  template <class, class>
+  friend class detail::DoubleBufferBase;
+
+  /// A DoubleBuffer's swap: one of the two buffers bind_input accepted before, again.
+  template <std::size_t I>
+  void rebind_input(void* data) noexcept {
+    this->bound_in_[I] = data;
+    this->set_packed_data(I, data);
+  }
+
   template <std::size_t I>
   auto* input_data() noexcept {
     using T = typename InputAt<I>::element_type;
@@ -814,7 +602,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
       void* const bound = this->bound_in_[I];
       return bound != nullptr ? static_cast<T*>(bound) : static_cast<T*>(this->own_inputs()[I]);
     } else {
-      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers>::InSlots&>(*this)
+      return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::InSlots&>(
+                 *this)
           .template data<I>();
     }
   }
@@ -828,7 +617,8 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
       return bound != nullptr ? static_cast<const T*>(bound)
                               : static_cast<const T*>(this->own_outputs()[I]);
     } else {
-      return static_cast<const typename detail::IoBuffers<Model, Alignment, Buffers>::OutSlots&>(
+      return static_cast<
+                 const typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::OutSlots&>(
                  *this)
           .template data<I>();
     }
@@ -845,6 +635,16 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
                        static_cast<std::int64_t>(address % kIoAlignment));
     }
     const bool input = role == Role::kInput;
+    if (data != nullptr) {
+      const std::size_t arg = input ? index : num_inputs + index;
+      const std::size_t bytes =
+          input ? InTraits::infos[index].size_bytes : OutTraits::infos[index].size_bytes;
+      if (const char* what = overlapping(data, bytes, arg); what != nullptr) {
+        return Status(Errc::kOverlap, Traits::name())
+            .with_tensor(role, index, raw_name)
+            .with_text(what);
+      }
+    }
     (input ? this->bound_in_ : this->bound_out_)[index] = data;
     this->set_packed_data(input ? index : num_inputs + index,
                           input ? this->input_pointers()[index] : this->output_pointers()[index]);
@@ -918,8 +718,113 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
     }
   }
 
-  /// CallerBuffers: every tensor must be bound before a run.
+  static constexpr std::size_t kArenaArg = num_inputs + num_outputs + Traits::num_pools;
+
+  static constexpr bool check_caller_arena() noexcept {
+    if constexpr (Memory::owns) {
+      compile_error::executor_owns_its_memory<Model, Memory>();
+      return false;
+    } else if constexpr (!Traits::uses_backend_workspace) {
+      compile_error::model_has_no_workspace_arena<Model>();
+      return false;
+    } else {
+      return true;
+    }
+  }
+  template <std::size_t I>
+  static constexpr bool check_caller_pool() noexcept {
+    if constexpr (Memory::owns) {
+      compile_error::executor_owns_its_memory<Model, Memory>();
+      return false;
+    } else if constexpr (I >= Traits::num_pools) {
+      compile_error::pool_index_out_of_range<Model, I, Traits::num_pools>();
+      return false;
+    } else if constexpr (detail::kConstantPool<detail::TypeAtT<I, typename Traits::PoolList>>) {
+      compile_error::constant_pool_cannot_be_set<Model,
+                                                 detail::TypeAtT<I, typename Traits::PoolList>>();
+      return false;
+    } else {
+      return true;
+    }
+  }
+
+  /// Memory the caller gives for the arena or a pool (argument `arg`): not null, large
+  /// enough, aligned, overlapping nothing else of this executor's.
+  Status check_memory(const std::uint8_t* data, std::size_t size, std::size_t needed,
+                      std::size_t align, std::size_t arg, const char* pool) const noexcept {
+    const auto fail = [&](Errc code) {
+      Status s(code, Traits::name());
+      if (pool != nullptr) s.with_tensor(Role::kPool, arg - num_inputs - num_outputs, pool);
+      return s;
+    };
+    if (data == nullptr) return fail(Errc::kNullData);
+    if (size < needed) {
+      return fail(Errc::kWorkspaceOverflow)
+          .with_values(static_cast<std::int64_t>(size), static_cast<std::int64_t>(needed));
+    }
+    const auto address = reinterpret_cast<std::uintptr_t>(data);  // NOLINT: alignment test
+    if (address % align != 0) {
+      return fail(Errc::kMisalignedData)
+          .with_values(static_cast<std::int64_t>(align),
+                       static_cast<std::int64_t>(address % align));
+    }
+    if (const char* what = overlapping(data, size, arg); what != nullptr) {
+      return fail(Errc::kOverlap).with_text(what);
+    }
+    return Status{};
+  }
+
+  /// What of this executor's memory [data, data + bytes) overlaps, leaving out argument
+  /// `skip` (inputs, outputs, pools, then the arena), or nullptr: no overlap.
+  const char* overlapping(const void* data, std::size_t bytes, std::size_t skip) const noexcept {
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);  // NOLINT: address test
+    const auto meets = [&](const void* other, std::size_t n) {
+      const auto b = reinterpret_cast<std::uintptr_t>(other);  // NOLINT
+      return other != nullptr && n > 0 && bytes > 0 && begin < b + n && b < begin + bytes;
+    };
+    if constexpr (!Traits::workspace_io) {
+      const auto in = this->input_pointers();
+      for (std::size_t i = 0; i < num_inputs; ++i) {
+        if (i != skip && meets(in[i], InTraits::infos[i].size_bytes)) return "an input's memory";
+      }
+      const auto out = this->output_pointers();
+      for (std::size_t i = 0; i < num_outputs; ++i) {
+        if (num_inputs + i != skip && meets(out[i], OutTraits::infos[i].size_bytes)) {
+          return "an output's memory";
+        }
+      }
+    }
+    const auto pools = this->pool_pointers();
+    for (std::size_t i = 0; i < Traits::num_pools; ++i) {
+      if (num_inputs + num_outputs + i != skip &&
+          meets(pools[i], Traits::Pools::infos[i].size_bytes)) {
+        return "a pool's memory";
+      }
+    }
+    if constexpr (Traits::uses_backend_workspace) {
+      if (num_inputs + num_outputs + Traits::num_pools != skip &&
+          meets(this->workspace_base(), this->workspace_capacity())) {
+        return "the workspace arena";
+      }
+    }
+    return nullptr;
+  }
+
+  /// CallerBuffers: every tensor must be bound before a run; CallerMemory: the arena and
+  /// every pool given.
   Status check_bound() const noexcept {
+    if constexpr (!Memory::owns) {
+      if constexpr (Traits::uses_backend_workspace) {
+        if (this->workspace_ == nullptr) return Status(Errc::kUnbound, Traits::name());
+      }
+      const auto pools = this->pool_pointers();
+      for (std::size_t i = 0; i < Traits::num_pools; ++i) {
+        if (pools[i] == nullptr) {
+          return Status(Errc::kUnbound, Traits::name())
+              .with_tensor(Role::kPool, i, Traits::Pools::raw_names[i]);
+        }
+      }
+    }
     if constexpr (!Buffers::owns) {
       for (std::size_t i = 0; i < num_inputs; ++i) {
         if (this->bound_in_[i] == nullptr) {
@@ -959,14 +864,21 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
       std::int32_t rc = 0;
       if constexpr (Traits::uses_backend_workspace) {
         // Every run starts from an empty arena, whatever a previous one left.
-        this->workspace_counters_.depth = 0;
-        this->workspace_counters_.top = 0;
-        detail::ArenaView arena(this->workspace_, sizeof(this->workspace_),
-                                this->workspace_offsets_, Traits::workspace_allocations,
-                                &this->workspace_counters_);
-        ctx.arena = &arena;
-        const detail::ContextBinding bind(&ctx);
-        rc = call_entry();
+        SharedArena* shared = nullptr;
+        if constexpr (!Memory::owns) {
+          shared = this->shared_arena_;
+          if (shared != nullptr && !shared->try_claim()) {
+            return Status(Errc::kWorkspaceBusy, Traits::name());
+          }
+        }
+        ctx.arena = detail::Arena{this->workspace_base(), this->workspace_capacity(), 0,
+                                  this->workspace_peak_, Traits::workspace_alignment - 1};
+        {
+          const detail::ContextBinding bind(&ctx);
+          rc = call_entry();
+        }
+        this->workspace_peak_ = ctx.arena.peak;
+        if (shared != nullptr) shared->release();
       } else {
         const detail::ContextBinding bind(&ctx);
         rc = call_entry();
@@ -1045,12 +957,3 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers> {
 };
 
 }  // namespace aot
-
-namespace std {
-template <class... Views>
-struct tuple_size<aot::InferResult<Views...>> : integral_constant<size_t, sizeof...(Views)> {};
-template <size_t I, class... Views>
-struct tuple_element<I, aot::InferResult<Views...>> {
-  using type = tuple_element_t<I, tuple<Views...>>;
-};
-}  // namespace std

@@ -62,6 +62,12 @@ inline constexpr std::size_t
     kWorkspaceAllocations<T, std::void_t<decltype(T::workspace_allocations)>> =
         T::workspace_allocations;
 template <class T, class = void>
+inline constexpr std::size_t kWorkspaceAlignmentOf = kDefaultWorkspaceAlignment;
+template <class T>
+inline constexpr std::size_t
+    kWorkspaceAlignmentOf<T, std::void_t<decltype(T::workspace_alignment)>> =
+        T::workspace_alignment;
+template <class T, class = void>
 inline constexpr bool kUsesBackendWorkspace = false;
 template <class T>
 inline constexpr bool kUsesBackendWorkspace<T, std::void_t<decltype(T::uses_backend_workspace)>> =
@@ -126,6 +132,12 @@ struct ListTraits<TensorList<Ts...>> {
   /// Index of the tensor whose sanitised name equals `name` sanitised, or npos.
   static constexpr std::size_t find(std::string_view name) noexcept {
     constexpr std::array<std::string_view, sizeof...(Ts)> names{{TensorTraits<Ts>::name_view()...}};
+    constexpr std::array<std::string_view, sizeof...(Ts)> raw{{TensorTraits<Ts>::raw_view...}};
+    // The name as the model spells it, raw or sanitised, costs one comparison per tensor
+    // (mostly a length test); only a name spelled otherwise is sanitised on the fly.
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (name == names[i] || name == raw[i]) return i;
+    }
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (sanitized_equal(name, names[i])) return i;
     }
@@ -151,10 +163,12 @@ struct ModelTraits {
   /// Bytes of constants the generated code holds itself (lib0's global_const_workspace).
   static constexpr std::size_t constants_size = kConstantsSize<Model>;
   static constexpr bool uses_backend_workspace = kUsesBackendWorkspace<Model>;
+  /// TVMBackendAllocWorkspace call sites (informational: the arena needs no per-block room).
   static constexpr std::size_t workspace_allocations = kWorkspaceAllocations<Model>;
-  /// Bytes of the executor's own arena for TVMBackendAllocWorkspace.
-  static constexpr std::size_t arena_bytes =
-      uses_backend_workspace ? workspace_arena_bytes(workspace_size, workspace_allocations) : 0;
+  /// Block alignment the model was built with; its workspace_size is computed for it.
+  static constexpr std::size_t workspace_alignment = kWorkspaceAlignmentOf<Model>;
+  /// Bytes of the arena for TVMBackendAllocWorkspace: exactly the model's workspace size.
+  static constexpr std::size_t arena_bytes = uses_backend_workspace ? workspace_size : 0;
   static constexpr bool uses_last_error = kUsesLastError<Model>;
   /// The generated code owns static pools: one run at a time in the whole process.
   static constexpr bool internal_pools = kInternalPools<Model>;
@@ -259,8 +273,9 @@ constexpr bool validate_model() {
   if constexpr (n_out == 0) {
     compile_error::model_has_no_outputs<Model>();
     return false;
-  } else if constexpr (Traits::uses_backend_workspace && Traits::workspace_allocations == 0) {
-    compile_error::workspace_allocations_missing<Model>();
+  } else if constexpr (Traits::workspace_alignment == 0 ||
+                       (Traits::workspace_alignment & (Traits::workspace_alignment - 1)) != 0) {
+    compile_error::workspace_alignment_not_power_of_two<Model, Traits::workspace_alignment>();
     return false;
   } else if constexpr (Traits::workspace_io &&
                        (Model::convention != Convention::kCInterface || Traits::num_pools == 0)) {

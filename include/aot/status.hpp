@@ -12,30 +12,31 @@ namespace aot {
 /// What went wrong. Every value but kOk is a failure.
 enum class Errc : std::uint8_t {
   kOk = 0,
-  kEntryFailed,             ///< the generated entry function returned non-zero
-  kIndexOutOfRange,         ///< tensor index past the number of inputs/outputs
-  kUnknownName,             ///< no tensor has that (sanitised) name
-  kDtypeMismatch,           ///< DLTensor dtype code, bits or lanes differ
-  kNdimMismatch,            ///< DLTensor ndim differs
-  kShapeMismatch,           ///< one dimension differs
-  kStridesNotCompact,       ///< strides neither NULL nor compact row-major
-  kByteOffsetMisaligned,    ///< byte_offset not a multiple of the element size
-  kDeviceNotCpu,            ///< device_type is not kDLCPU
-  kDeviceIdNotZero,         ///< device_id is not 0
-  kNullData,                ///< data pointer is NULL
-  kSizeMismatch,            ///< a run-time element count differs from the tensor's
-  kWorkspaceOverflow,       ///< TVMBackendAllocWorkspace asked for more than the arena holds
-  kWorkspaceFreeOrder,      ///< TVMBackendFreeWorkspace freed a block that is not the newest
-  kWorkspaceForeignFree,    ///< TVMBackendFreeWorkspace got a pointer the arena never gave
-  kWorkspaceTooManyBlocks,  ///< more live blocks than the model's workspace_allocations
-  kConcurrentRun,           ///< a singleton model (internal pools) is already running
-  kByteOffsetOverflow,      ///< data + byte_offset + the tensor's bytes wrap around
-  kMisalignedData,          ///< a bound buffer is not aligned as the generated code assumes
-  kUnbound,                 ///< run() with a tensor of a CallerBuffers executor not bound
+  kEntryFailed,           ///< the generated entry function returned non-zero
+  kIndexOutOfRange,       ///< tensor index past the number of inputs/outputs
+  kUnknownName,           ///< no tensor has that (sanitised) name
+  kDtypeMismatch,         ///< DLTensor dtype code, bits or lanes differ
+  kNdimMismatch,          ///< DLTensor ndim differs
+  kShapeMismatch,         ///< one dimension differs
+  kStridesNotCompact,     ///< strides neither NULL nor compact row-major
+  kByteOffsetMisaligned,  ///< byte_offset not a multiple of the element size
+  kDeviceNotCpu,          ///< device_type is not kDLCPU
+  kDeviceIdNotZero,       ///< device_id is not 0
+  kNullData,              ///< data pointer is NULL
+  kSizeMismatch,          ///< a run-time element count differs from the tensor's
+  kWorkspaceOverflow,     ///< TVMBackendAllocWorkspace asked for more than the arena holds
+  kWorkspaceFreeOrder,    ///< TVMBackendFreeWorkspace freed a block not alive (out of order)
+  kWorkspaceForeignFree,  ///< TVMBackendFreeWorkspace got a pointer the arena never gave
+  kConcurrentRun,         ///< a singleton model (internal pools) is already running
+  kByteOffsetOverflow,    ///< data + byte_offset + the tensor's bytes wrap around
+  kMisalignedData,        ///< a bound buffer is not aligned as the generated code assumes
+  kUnbound,               ///< run() with a tensor, arena or pool given no memory
+  kOverlap,               ///< memory given to an executor overlaps memory it already uses
+  kWorkspaceBusy,         ///< a SharedArena is in use by another executor's run()
 };
 
 /// Which list a tensor belongs to.
-enum class Role : std::uint8_t { kNone, kInput, kOutput };
+enum class Role : std::uint8_t { kNone, kInput, kOutput, kPool };
 
 /// Short fixed description of an error code.
 constexpr const char* describe(Errc code) noexcept {
@@ -72,8 +73,6 @@ constexpr const char* describe(Errc code) noexcept {
       return "workspace freed out of order";
     case Errc::kWorkspaceForeignFree:
       return "workspace free of a foreign pointer";
-    case Errc::kWorkspaceTooManyBlocks:
-      return "too many live workspace blocks";
     case Errc::kConcurrentRun:
       return "model already running";
     case Errc::kByteOffsetOverflow:
@@ -81,7 +80,11 @@ constexpr const char* describe(Errc code) noexcept {
     case Errc::kMisalignedData:
       return "buffer is not aligned for the generated code";
     case Errc::kUnbound:
-      return "tensor not bound to a buffer";
+      return "no memory bound";
+    case Errc::kOverlap:
+      return "memory overlaps memory already in use";
+    case Errc::kWorkspaceBusy:
+      return "shared arena in use";
   }
   return "unknown error";
 }
@@ -168,6 +171,7 @@ class [[nodiscard]] Status {
     if (model_ != nullptr) w.put(model_).put(": ");
     const char* role = role_ == Role::kInput    ? "input"
                        : role_ == Role::kOutput ? "output"
+                       : role_ == Role::kPool   ? "pool"
                                                 : "tensor";
     if (tensor_ != nullptr) {
       w.put(role).put(" '").put(tensor_).put("' (index ").put_int(index_).put("): ");
@@ -225,7 +229,20 @@ class [[nodiscard]] Status {
         w.put(", the alignment the generated code assumes");
         break;
       case Errc::kUnbound:
-        w.put("not bound to a buffer (bind_input / bind_output before run)");
+        if (role_ == Role::kPool) {
+          w.put("no memory given (set_pool before run)");
+        } else if (tensor_ != nullptr) {
+          w.put("not bound to a buffer (bind_input / bind_output before run)");
+        } else {
+          w.put("no workspace arena given (set_workspace before run)");
+        }
+        break;
+      case Errc::kOverlap:
+        w.put("memory overlaps ").put(text_ != nullptr ? text_ : "memory the executor uses");
+        break;
+      case Errc::kWorkspaceBusy:
+        w.put(
+            "the shared arena is in use by another run (models sharing one must not run at once)");
         break;
       case Errc::kDeviceIdNotZero:
         w.put("device id is ").put_int(got_).put(", expected 0");
@@ -241,15 +258,11 @@ class [[nodiscard]] Status {
         w.put_int(expected_);
         break;
       case Errc::kWorkspaceFreeOrder:
-        w.put("workspace block ").put_int(got_).put(" freed while block ").put_int(expected_);
-        w.put(" is the newest (frees must be LIFO)");
+        w.put("workspace block at offset ").put_int(got_).put(" freed when the top is at ");
+        w.put_int(expected_).put(" (frees must be LIFO)");
         break;
       case Errc::kWorkspaceForeignFree:
         w.put("TVMBackendFreeWorkspace got a pointer the arena did not hand out");
-        break;
-      case Errc::kWorkspaceTooManyBlocks:
-        w.put("more than ").put_int(expected_);
-        w.put(" workspace blocks alive at once (the model's workspace_allocations)");
         break;
       case Errc::kConcurrentRun:
         w.put("another executor of this model is running; its memory pools are process-wide");

@@ -34,16 +34,16 @@ TVM_DLL void* TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t 
   static_cast<void>(dtype_bits_hint);
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
   // Outside any run() there is no arena: TVM's failure value.
-  if (ctx == nullptr || ctx->arena == nullptr) return nullptr;
-  return ctx->arena->allocate(nbytes, ctx->failure);
+  if (ctx == nullptr) return nullptr;
+  return ctx->arena.allocate(nbytes, ctx->failure);
 }
 
 TVM_DLL int TVMBackendFreeWorkspace(int device_type, int device_id, void* ptr) {
   static_cast<void>(device_type);
   static_cast<void>(device_id);
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  if (ctx == nullptr || ctx->arena == nullptr) return -1;
-  return ctx->arena->release(ptr, ctx->failure);
+  if (ctx == nullptr) return -1;
+  return ctx->arena.release(ptr, ctx->failure);
 }
 
 TVM_DLL void TVMAPISetLastError(const char* msg) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstddef>
@@ -7,16 +8,10 @@
 
 namespace aot {
 
-/// Alignment of every block TVMBackendAllocWorkspace returns (what TVM promises).
-inline constexpr std::size_t kWorkspaceAlignment = 64;
-
-/// Bytes an arena needs for a model whose workspace is `workspace_size` bytes with at most
-/// `max_live` blocks alive at once: each block may lose up to kWorkspaceAlignment - 1 bytes
-/// to rounding.
-constexpr std::size_t workspace_arena_bytes(std::size_t workspace_size,
-                                            std::size_t max_live) noexcept {
-  return workspace_size + max_live * (kWorkspaceAlignment - 1);
-}
+/// Alignment of TVMBackendAllocWorkspace blocks for a model that does not say otherwise
+/// (`workspace_alignment`): TVM's default workspace byte alignment, for which it computes
+/// `TVMGEN_<M>_WORKSPACE_SIZE`.
+inline constexpr std::size_t kDefaultWorkspaceAlignment = 16;
 
 namespace detail {
 
@@ -35,71 +30,53 @@ struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see 
   }
 };
 
-struct ArenaCounters {
-  std::size_t depth;  ///< live blocks
-  std::size_t top;    ///< bytes in use, from the base
-  std::size_t peak;   ///< highest top since construction
-};
+/// The arena of one run: a bump allocator over memory owned elsewhere, blocks aligned as the
+/// model was built, frees in reverse order of allocation as TVM's generated code makes them.
+/// It needs exactly the model's workspace size, as TVM's own stack allocator does, and keeps
+/// no per-block record: a free sets the top back to the block, so a free out of order is
+/// seen at the next free of a block above it. A run holds it by value in its context: an
+/// allocation is one thread-local load away from these fields.
+struct Arena {
+  std::uint8_t* base;
+  std::size_t capacity;
+  std::size_t top;   ///< bytes in use, from base
+  std::size_t peak;  ///< highest top
+  std::size_t mask;  ///< block alignment - 1
 
-/// A strict LIFO allocator over storage owned elsewhere, as TVM's generated code uses it:
-/// frees come in reverse order of allocation. Holds no pointer into its owner between runs,
-/// so an executor stays constant-initialised; run() builds one of these on the stack.
-class ArenaView {
- public:
-  constexpr ArenaView(std::uint8_t* base, std::size_t capacity, std::size_t* offsets,
-                      std::size_t max_live, ArenaCounters* counters) noexcept
-      : base_(base),
-        capacity_(capacity),
-        offsets_(offsets),
-        max_live_(max_live),
-        counters_(counters) {}
-
-  /// A 64-byte aligned block, or nullptr with `failure` filled in.
+  /// A block of `nbytes` rounded up to the alignment, or nullptr with `failure` filled in.
   void* allocate(std::uint64_t nbytes, RuntimeFailure& failure) noexcept {
-    ArenaCounters& c = *counters_;
-    if (c.depth == max_live_) {
-      failure.set(Errc::kWorkspaceTooManyBlocks, static_cast<std::int64_t>(max_live_),
-                  static_cast<std::int64_t>(max_live_ + 1));
+    const std::size_t room = capacity - top;
+    // Rounding first could wrap; a request larger than the room cannot fit rounded either.
+    const std::uint64_t rounded = (nbytes + mask) & ~static_cast<std::uint64_t>(mask);
+    if (nbytes > room || rounded > room) {
+      failure.set(Errc::kWorkspaceOverflow, static_cast<std::int64_t>(capacity),
+                  static_cast<std::int64_t>(top + nbytes));
       return nullptr;
     }
-    const std::uint64_t rounded =
-        (nbytes + kWorkspaceAlignment - 1) / kWorkspaceAlignment * kWorkspaceAlignment;
-    if (nbytes > capacity_ || rounded > capacity_ - c.top) {
-      failure.set(Errc::kWorkspaceOverflow, static_cast<std::int64_t>(capacity_),
-                  static_cast<std::int64_t>(c.top + nbytes));
-      return nullptr;
-    }
-    offsets_[c.depth++] = c.top;
-    void* block = base_ + c.top;
-    c.top += static_cast<std::size_t>(rounded);
-    if (c.top > c.peak) c.peak = c.top;
+    void* const block = base + top;
+    top += static_cast<std::size_t>(rounded);
+    if (top > peak) peak = top;
     return block;
   }
 
-  /// 0, or -1 with `failure` filled in when `ptr` is not the newest live block.
+  /// 0, or -1 with `failure` filled in when `ptr` is not a live block's start.
   int release(const void* ptr, RuntimeFailure& failure) noexcept {
-    ArenaCounters& c = *counters_;
-    if (c.depth > 0 && ptr == base_ + offsets_[c.depth - 1]) {
-      c.top = offsets_[--c.depth];
+    // Offsets, not pointer comparisons: pointers into different objects do not compare.
+    const std::uintptr_t offset =
+        reinterpret_cast<std::uintptr_t>(ptr) -  // NOLINT: address arithmetic
+        reinterpret_cast<std::uintptr_t>(base);  // NOLINT
+    if (offset < top && (offset & mask) == 0) {
+      top = static_cast<std::size_t>(offset);
       return 0;
     }
-    for (std::size_t i = 0; i + 1 < c.depth; ++i) {
-      if (ptr == base_ + offsets_[i]) {
-        failure.set(Errc::kWorkspaceFreeOrder, static_cast<std::int64_t>(c.depth - 1),
-                    static_cast<std::int64_t>(i));
-        return -1;
-      }
+    if (offset < capacity && (offset & mask) == 0) {
+      failure.set(Errc::kWorkspaceFreeOrder, static_cast<std::int64_t>(top),
+                  static_cast<std::int64_t>(offset));
+    } else {
+      failure.set(Errc::kWorkspaceForeignFree, 0, 0);
     }
-    failure.set(Errc::kWorkspaceForeignFree, 0, 0);
     return -1;
   }
-
- private:
-  std::uint8_t* base_;
-  std::size_t capacity_;
-  std::size_t* offsets_;
-  std::size_t max_live_;
-  ArenaCounters* counters_;
 };
 
 }  // namespace detail

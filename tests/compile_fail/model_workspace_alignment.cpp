@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "bad_model.hpp"
 
 struct bad : bad_base {
@@ -7,7 +8,9 @@ struct bad : bad_base {
   static constexpr std::size_t workspace_size = 2048;
   static constexpr bool uses_backend_workspace = true;
 #ifdef AOT_TWIN
-  static constexpr std::size_t workspace_allocations = 3;
+  static constexpr std::size_t workspace_alignment = 8;
+#else
+  static constexpr std::size_t workspace_alignment = 24;
 #endif
 };
 

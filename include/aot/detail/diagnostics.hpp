@@ -88,11 +88,11 @@ constexpr void entry_parameter_type_mismatch() {
                 "floats as std::uint16_t* and bool as std::int8_t*)");
 }
 
-template <class Model>
-constexpr void workspace_allocations_missing() {
+template <class Model, std::size_t Alignment>
+constexpr void workspace_alignment_not_power_of_two() {
   static_assert(detail::kDependentFalse<Model>,
-                "aot: bad model description: Model sets uses_backend_workspace but not "
-                "workspace_allocations (the most TVMBackendAllocWorkspace blocks alive at once)");
+                "aot: bad model description: Model's workspace_alignment is Alignment, not a "
+                "power of two (the workspace byte alignment the model was built with)");
 }
 template <class Model>
 constexpr void workspace_io_needs_c_interface_and_pools() {
@@ -177,6 +177,42 @@ constexpr void executor_has_no_buffers() {
   static_assert(detail::kDependentFalse<Model>,
                 "aot: an AotExecutor<Model, Alignment, aot::CallerBuffers> has no buffer of its "
                 "own for Tag: bind one (bind_input / bind_output)");
+}
+template <class Model, class Memory>
+constexpr void executor_owns_its_memory() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: this AotExecutor<Model> holds its arena and pools (Memory): set_workspace "
+                "and set_pool need AotExecutor<Model, Alignment, Buffers, aot::CallerMemory>");
+}
+template <class Model>
+constexpr void model_has_no_workspace_arena() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: Model does not call TVMBackendAllocWorkspace (uses_backend_workspace is "
+                "false): it has no workspace arena to set");
+}
+template <class Model, std::size_t Needed, std::size_t Given>
+constexpr void workspace_too_small() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: the arena given to Model holds Given bytes, its workspace needs Needed");
+}
+template <class Model, class Pool, std::size_t Needed, std::size_t Given>
+constexpr void pool_too_small() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: the memory given for Model's Pool holds Given bytes, the pool needs Needed");
+}
+template <class Model, class Tag>
+constexpr void not_a_pool_of_model() {
+  static_assert(detail::kDependentFalse<Model>, "aot: Tag is not one of Model's pools");
+}
+template <class Model, std::size_t Index, std::size_t Count>
+constexpr void pool_index_out_of_range() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: pool Index is out of range (Model has Count pools)");
+}
+template <class Model, class Pool>
+constexpr void constant_pool_cannot_be_set() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: Pool is a constant pool of Model: its data is the description's");
 }
 template <class Model>
 constexpr void caller_buffers_with_workspace_io() {

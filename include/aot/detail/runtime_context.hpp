@@ -21,7 +21,7 @@ namespace aot::detail {
 /// What the TVM runtime symbols act on while an executor's run() is under way: its arena,
 /// its last-error buffer, and the first failure they saw.
 struct RuntimeContext {
-  ArenaView* arena = nullptr;
+  Arena arena{nullptr, 0, 0, 0, 0};  // capacity 0: the model has no arena
   char* error_text = nullptr;
   std::size_t error_capacity = 0;
   RuntimeFailure failure;  // default-initialised: only its code is written up front

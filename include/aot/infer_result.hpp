@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include "aot/status.hpp"
+
+namespace aot {
+
+/// What infer() returns: the run's Status and a read-only view per output. Destructures:
+/// `auto r = exec.infer(a, b); if (!r) ...; auto [y] = r;`
+template <class... Views>
+class [[nodiscard]] InferResult {
+ public:
+  constexpr InferResult(Status status, std::tuple<Views...> views) noexcept
+      : status_(status), views_(views) {}
+
+  constexpr bool ok() const noexcept { return status_.ok(); }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr const Status& status() const noexcept { return status_; }
+  template <std::size_t I>
+  constexpr auto get() const noexcept {
+    return std::get<I>(views_);
+  }
+
+ private:
+  Status status_;
+  std::tuple<Views...> views_;
+};
+
+}  // namespace aot
+
+namespace std {
+template <class... Views>
+struct tuple_size<aot::InferResult<Views...>> : integral_constant<size_t, sizeof...(Views)> {};
+template <size_t I, class... Views>
+struct tuple_element<I, aot::InferResult<Views...>> {
+  using type = tuple_element_t<I, tuple<Views...>>;
+};
+}  // namespace std
