@@ -1,4 +1,5 @@
-/* Vector table, reset handler and semihosting for QEMU's mps2-an386 (Cortex-M4F). */
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Vector table, reset handler, SysTick and semihosting for QEMU's mps2-an386 (Cortex-M4F). */
 #include "board.h"
 
 #include <stddef.h>
@@ -30,6 +31,26 @@ void board_print_int(int32_t value) {
   board_print(p);
 }
 
+void board_print_hex(uint32_t value) {
+  char buf[11] = "0x";
+  for (int i = 0; i < 8; ++i) buf[2 + i] = "0123456789abcdef"[(value >> (28 - 4 * i)) & 0xFu];
+  buf[10] = '\0';
+  board_print(buf);
+}
+
+/* SysTick: CSR, RVR and CVR of the System Control Space. */
+#define SYST_CSR (*(volatile uint32_t*)0xE000E010u)
+#define SYST_RVR (*(volatile uint32_t*)0xE000E014u)
+#define SYST_CVR (*(volatile uint32_t*)0xE000E018u)
+
+void board_systick_start(uint32_t cycles) {
+  SYST_RVR = cycles - 1u;
+  SYST_CVR = 0u;
+  SYST_CSR = 7u; /* processor clock, interrupt, enable */
+}
+
+void board_systick_stop(void) { SYST_CSR = 0u; }
+
 void board_exit(int status) {
   /* ADP_Stopped_ApplicationExit with the status as subcode. */
   uint32_t block[2] = {0x20026u, (uint32_t)status};
@@ -54,7 +75,23 @@ static void Fault_Handler(void) {
   board_exit(3);
 }
 
+/* A firmware that starts the timer defines its own handler; in the others a tick is a fault. */
+void SysTick_Handler(void) __attribute__((weak, alias("Fault_Handler")));
+
 __attribute__((section(".isr_vector"), used)) void (*const board_vectors[16])(void) = {
-    (void (*)(void))(&_estack), Reset_Handler, Fault_Handler, Fault_Handler, Fault_Handler,
-    Fault_Handler, Fault_Handler, NULL, NULL, NULL, NULL, Fault_Handler, Fault_Handler, NULL,
-    Fault_Handler, Fault_Handler};
+    (void (*)(void))(&_estack),
+    Reset_Handler,
+    Fault_Handler,
+    Fault_Handler,
+    Fault_Handler,
+    Fault_Handler,
+    Fault_Handler,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    Fault_Handler,
+    Fault_Handler,
+    NULL,
+    Fault_Handler,
+    SysTick_Handler};
