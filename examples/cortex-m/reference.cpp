@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs on the host: computes, from the operations the fixtures implement, the outputs the
 // firmware must produce, and writes them as a C header. Nothing here calls aot.
 #include <cstdint>
 #include <cstdio>
+
+#include "dma_stream.h"
 
 int main() {
   std::printf("/* Generated on the host by examples/cortex-m/reference.cpp. */\n#pragma once\n");
@@ -33,5 +36,20 @@ int main() {
     total += k[i];
   }
   std::printf("};\nstatic const int32_t kMlfOut1 = %d;\n", total);
+  // dma: the arena operation on every frame of the stream, as FNV-1a of the output bytes.
+  std::printf("static const uint32_t kDmaFnv[%u] = {", DMA_FRAMES);
+  for (std::uint32_t frame = 0; frame < DMA_FRAMES; ++frame) {
+    std::int32_t in[DMA_FRAME_SAMPLES], out[DMA_FRAME_SAMPLES];
+    for (std::uint32_t i = 0; i < DMA_FRAME_SAMPLES; ++i) {
+      in[i] = 3 * dma_sample(frame * DMA_FRAME_SAMPLES + i) + 1;
+    }
+    std::int32_t prefix = 0;
+    for (std::uint32_t i = 0; i < DMA_FRAME_SAMPLES; ++i) {
+      prefix += in[i];
+      out[i] = prefix - in[DMA_FRAME_SAMPLES - 1 - i];
+    }
+    std::printf("%s0x%08xu", frame ? ", " : "", dma_fnv1a(out, DMA_FRAME_SAMPLES));
+  }
+  std::printf("};\n");
   return 0;
 }

@@ -1,50 +1,13 @@
-# Cross-builds examples/cortex-m, proves the image freestanding (nm), runs it under
+# SPDX-License-Identifier: Apache-2.0
+# Cross-builds examples/cortex-m, proves firmware.elf freestanding (nm), runs it under
 # qemu-system-arm and checks its exit status and report. Prints "SKIPPED: ..." (ctest marks the
 # test skipped) when the cross toolchain or QEMU is missing.
-foreach(tool arm-none-eabi-gcc arm-none-eabi-g++ arm-none-eabi-nm qemu-system-arm)
-  find_program(found_${tool} ${tool})
-  if(NOT found_${tool})
-    message("SKIPPED: ${tool} not found (Debian: gcc-arm-none-eabi libnewlib-arm-none-eabi "
-            "libstdc++-arm-none-eabi-newlib qemu-system-arm)")
-    return()
-  endif()
-endforeach()
-
-file(MAKE_DIRECTORY ${WORK})
-execute_process(COMMAND ${REFERENCE} OUTPUT_FILE ${WORK}/expected.h RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the host reference failed")
-endif()
-
-execute_process(
-  COMMAND ${CMAKE_COMMAND} -S ${SOURCE}/examples/cortex-m -B ${WORK}/build -G Ninja
-          -DCMAKE_TOOLCHAIN_FILE=${SOURCE}/cmake/toolchains/arm-none-eabi-cortex-m4.cmake
-          -DCMAKE_BUILD_TYPE=MinSizeRel -DAOT_GEN_EXECUTABLE=${AOT_GEN} -DEXPECTED_DIR=${WORK}
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "configuring the firmware failed:\n${out}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK}/build RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                ERROR_VARIABLE out)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "building the firmware failed:\n${out}")
+include(${CMAKE_CURRENT_LIST_DIR}/build_cortex_m.cmake)
+if(AOT_CORTEX_M_SKIPPED)
+  return()
 endif()
 set(elf ${WORK}/build/firmware.elf)
-
-# Freestanding: no heap, no exceptions, no guarded statics, no stdio beyond semihosting.
-execute_process(COMMAND ${found_arm-none-eabi-nm} ${elf} OUTPUT_VARIABLE raw)
-execute_process(COMMAND ${found_arm-none-eabi-nm} -C ${elf} OUTPUT_VARIABLE demangled)
-foreach(sym malloc free calloc realloc _malloc_r _free_r _sbrk __cxa_throw __cxa_allocate_exception
-            __cxa_guard_acquire __cxa_guard_release _Znwj _Znaj _ZdlPv _ZdaPv _ZdlPvj printf
-            puts fwrite fputs _write _printf_r _puts_r __sinit)
-  if(raw MATCHES "[ \n][TtWwDdBbUu] ${sym}\n")
-    message(FATAL_ERROR "the firmware image contains ${sym}")
-  endif()
-endforeach()
-if(demangled MATCHES "operator (new|delete)")
-  message(FATAL_ERROR "the firmware image contains operator new/delete")
-endif()
-message(STATUS "no malloc/free, operator new/delete, __cxa_throw, __cxa_guard_*, stdio")
+aot_check_freestanding(${elf})
 
 execute_process(
   COMMAND ${found_qemu-system-arm} -M mps2-an386 -cpu cortex-m4 -nographic -monitor none
