@@ -92,11 +92,17 @@ class DoubleBufferBase {
   /// swap(), then binds the new front to input `Tag` of `exec` (an AotExecutor with
   /// BindableBuffers or CallerBuffers): the next run() reads it, nothing copied. After the
   /// first bind() to `exec` this is the pointer exchange and one store more.
-  /// Returns false, changing nothing, when no frame is ready or when bind() refuses.
+  /// Returns false, changing nothing, when no frame is ready.
+  /// Call bind(exec) once first to see its Status: a refused bind here is a programming
+  /// error (a trap with AOT_ENABLE_ASSERTS) and leaves the frame waiting.
   template <class Executor>
   bool swap_into(Executor& exec) noexcept {
     if (!ready()) return false;
-    if (checked_ != &exec && !bind(exec).ok()) return false;
+    if (checked_ != &exec) {
+      const bool bound = bind(exec).ok();
+      AOT_ASSERT(bound);
+      if (!bound) return false;
+    }
     if (!swap()) return false;
     exec.template rebind_input<input_index_v<typename Executor::model_type, Tag>>(front_);
     return true;
@@ -162,7 +168,7 @@ class DoubleBuffer : public detail::DoubleBufferBase<Tag, Hooks> {
                                             : kIoAlignment;
 
  public:
-  DoubleBuffer() noexcept : Base(first_.data, second_.data) {}
+  constexpr DoubleBuffer() noexcept : Base(first_.data, second_.data) {}
   // The base points into this object.
   DoubleBuffer(const DoubleBuffer&) = delete;
   DoubleBuffer& operator=(const DoubleBuffer&) = delete;

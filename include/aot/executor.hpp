@@ -109,7 +109,14 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
         // nothing where the compiler sees two distinct objects.
         void* const to = input_data<index>();
         const void* const from = S::data(src);
-        if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
+        if constexpr (!Buffers::owns) {
+          // CallerBuffers: nothing to copy into before a bind.
+          if (to == nullptr) return unbound(Role::kInput, index);
+          if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
+          return Status{};
+        } else {
+          if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
+        }
       }
     }
   }
@@ -335,6 +342,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
           !s) {
         return s;
       }
+      if (this->workspace_ == nullptr) --this->missing_;
       this->workspace_ = data;
       this->workspace_size_ = size;
       this->shared_arena_ = nullptr;
@@ -352,6 +360,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
           !s) {
         return s;
       }
+      if (this->workspace_ == nullptr) --this->missing_;
       this->workspace_ = arena.data();
       this->workspace_size_ = arena.size();
       this->shared_arena_ = &arena;
@@ -407,6 +416,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
           !s) {
         return s;
       }
+      if (this->pools_[I] == nullptr) --this->missing_;
       this->pools_[I] = data;
       this->set_packed_data(arg, data);
       return Status{};
@@ -418,7 +428,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// for the duration of the call; otherwise the call is all there is.
   Status run() noexcept {
     if constexpr (!Buffers::owns || !Memory::owns) {
-      if (const Status s = check_bound(); !s) return s;
+      if (this->missing_ != 0) return check_bound();
     }
     if constexpr (Traits::internal_pools && AOT_ENABLE_ASSERTS) {
       // Debug builds catch overlapping runs of a model whose pools are process-wide.
@@ -529,15 +539,19 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     const TensorInfo& info = InTraits::infos[index];
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kInput, index, info, tensor);
     if (!s) return s;
-    detail::copy_tensor_bytes(this->input_pointers()[index], detail::dl_first_byte(tensor),
-                              info.size_bytes);
+    void* const to = this->input_pointers()[index];
+    if constexpr (!Buffers::owns) {
+      if (to == nullptr) return unbound(Role::kInput, index);
+    }
+    detail::copy_tensor_bytes(to, detail::dl_first_byte(tensor), info.size_bytes);
     return Status{};
   }
+  /// By name: the index path plus one name comparison per tensor at most.
   template <class DL>
   Status set_input(std::string_view name, const DL& tensor) noexcept {
-    const Result<std::size_t> index = get_input_index(name);
-    if (!index) return index.status();
-    return set_input(*index, tensor);
+    const std::size_t index = InTraits::find(name);
+    if (index == npos) return unknown_name(Role::kInput);
+    return set_input(index, tensor);
   }
 
   /// Zero-copy DLTensor view of input `index` (DLTensor from aot/dlpack.hpp).
@@ -548,7 +562,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return DL{};
     } else {
       if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
-      return detail::make_dl_view<DL>(this->input_pointers()[index], InTraits::infos[index]);
+      void* const data = this->input_pointers()[index];
+      if constexpr (!Buffers::owns) {
+        if (data == nullptr) return unbound(Role::kInput, index);
+      }
+      return detail::make_dl_view<DL>(data, InTraits::infos[index]);
     }
   }
   template <class DL = detail::DefaultDLTensor<Model>>
@@ -566,7 +584,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return DL{};
     } else {
       if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
-      return detail::make_dl_view<DL>(this->output_pointers()[index], OutTraits::infos[index]);
+      void* const data = this->output_pointers()[index];
+      if constexpr (!Buffers::owns) {
+        if (data == nullptr) return unbound(Role::kOutput, index);
+      }
+      return detail::make_dl_view<DL>(data, OutTraits::infos[index]);
     }
   }
 
@@ -577,8 +599,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     const TensorInfo& info = OutTraits::infos[index];
     const Status s = detail::check_dl_tensor(Traits::name(), Role::kOutput, index, info, out);
     if (!s) return s;
-    detail::copy_tensor_bytes(detail::dl_first_byte(out), this->output_pointers()[index],
-                              info.size_bytes);
+    const void* const from = this->output_pointers()[index];
+    if constexpr (!Buffers::owns) {
+      if (from == nullptr) return unbound(Role::kOutput, index);
+    }
+    detail::copy_tensor_bytes(detail::dl_first_byte(out), from, info.size_bytes);
     return Status{};
   }
 
@@ -599,8 +624,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     if constexpr (Traits::workspace_io) {
       return static_cast<T*>(this->input_pointers()[I]);
     } else if constexpr (Buffers::binds) {
-      void* const bound = this->bound_in_[I];
-      return bound != nullptr ? static_cast<T*>(bound) : static_cast<T*>(this->own_inputs()[I]);
+      return static_cast<T*>(this->bound_in_[I]);
     } else {
       return static_cast<typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::InSlots&>(
                  *this)
@@ -613,9 +637,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     if constexpr (Traits::workspace_io) {
       return static_cast<const T*>(this->output_pointers()[I]);
     } else if constexpr (Buffers::binds) {
-      const void* const bound = this->bound_out_[I];
-      return bound != nullptr ? static_cast<const T*>(bound)
-                              : static_cast<const T*>(this->own_outputs()[I]);
+      return static_cast<const T*>(this->bound_out_[I]);
     } else {
       return static_cast<
                  const typename detail::IoBuffers<Model, Alignment, Buffers, Memory>::OutSlots&>(
@@ -645,9 +667,14 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
             .with_text(what);
       }
     }
-    (input ? this->bound_in_ : this->bound_out_)[index] = data;
-    this->set_packed_data(input ? index : num_inputs + index,
-                          input ? this->input_pointers()[index] : this->output_pointers()[index]);
+    void*& slot = (input ? this->bound_in_ : this->bound_out_)[index];
+    if constexpr (Buffers::owns) {
+      if (data == nullptr) data = input ? this->own_inputs()[index] : this->own_outputs()[index];
+    } else {
+      this->missing_ = this->missing_ + (slot != nullptr) - (data != nullptr);
+    }
+    slot = data;
+    this->set_packed_data(input ? index : num_inputs + index, data);
     return Status{};
   }
 
@@ -847,57 +874,55 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
                         this->device_pointers(), this->packed_args());
   }
 
-  // The only cost over the bare call, and only for models that call the TVM runtime: the
-  // runtime symbols must find this executor's arena and message buffer, so run() saves and
-  // restores a thread-local pointer and sets up a small context (about 10 instructions per
-  // run), and each TVMBackend*Workspace call loads it (about 12 more per call, measured by
-  // benchmarks/overhead.sh). A C driver avoids both with one global arena, which every
-  // executor would then share.
+  // The only cost over the bare call, and only for models that call the TVM runtime. A
+  // model that reports messages (TVMAPISetLastError) clears the thread's message buffer: one
+  // store. A model with a TVMBackendAllocWorkspace arena must let the runtime symbols find
+  // this executor's arena: run() saves and restores a thread-local pointer and sets up a
+  // small context (about 10 instructions per run); each allocation then costs what a C bump
+  // allocator's does (benchmarks/overhead.sh). A C driver avoids the context with one global
+  // arena, which every executor would then share.
   Status run_bound() noexcept {
+    if constexpr (Traits::uses_last_error) detail::last_error_text[0] = '\0';
+    std::int32_t rc = 0;
     if constexpr (Traits::needs_runtime) {
       detail::RuntimeContext ctx;  // NOLINT(cppcoreguidelines-pro-type-member-init): see type
-      if constexpr (Traits::uses_last_error) {
-        this->last_error_[0] = '\0';
-        ctx.error_text = this->last_error_;
-        ctx.error_capacity = sizeof(this->last_error_);
+      // Every run starts from an empty arena, whatever a previous one left.
+      SharedArena* shared = nullptr;
+      if constexpr (!Memory::owns) {
+        shared = this->shared_arena_;
+        if (shared != nullptr && !shared->try_claim()) {
+          return Status(Errc::kWorkspaceBusy, Traits::name());
+        }
       }
-      std::int32_t rc = 0;
-      if constexpr (Traits::uses_backend_workspace) {
-        // Every run starts from an empty arena, whatever a previous one left.
-        SharedArena* shared = nullptr;
-        if constexpr (!Memory::owns) {
-          shared = this->shared_arena_;
-          if (shared != nullptr && !shared->try_claim()) {
-            return Status(Errc::kWorkspaceBusy, Traits::name());
-          }
-        }
-        ctx.arena = detail::Arena{this->workspace_base(), this->workspace_capacity(), 0,
-                                  this->workspace_peak_, Traits::workspace_alignment - 1};
-        {
-          const detail::ContextBinding bind(&ctx);
-          rc = call_entry();
-        }
-        this->workspace_peak_ = ctx.arena.peak;
-        if (shared != nullptr) shared->release();
-      } else {
+      ctx.arena = detail::Arena::over(this->workspace_base(), this->workspace_capacity(),
+                                      Traits::workspace_alignment);
+      {
         const detail::ContextBinding bind(&ctx);
         rc = call_entry();
       }
+      const std::size_t high = ctx.arena.high_water();
+      if (high > this->workspace_peak_) this->workspace_peak_ = high;
+      if (shared != nullptr) shared->release();
       if (ctx.failure.code != Errc::kOk) {
         return Status(ctx.failure.code, Traits::name())
             .with_values(ctx.failure.expected, ctx.failure.got);
       }
-      if (rc != 0) {
-        Status s = Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
-        if constexpr (Traits::uses_last_error) s.with_text(this->last_error_);
-        return s;
-      }
-      return Status{};
     } else {
-      const std::int32_t rc = call_entry();
-      if (rc != 0) return Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
-      return Status{};
+      rc = call_entry();
     }
+    if (rc != 0) return entry_failed(rc);
+    return Status{};
+  }
+
+  Status entry_failed(std::int32_t rc) noexcept {
+    Status s = Status(Errc::kEntryFailed, Traits::name()).with_entry_code(rc);
+    if constexpr (Traits::uses_last_error) {
+      // The thread's buffer is the next failing run's: the Status keeps this executor's copy.
+      std::memcpy(this->last_error_, detail::last_error_text, sizeof(this->last_error_));
+      detail::last_error_text[0] = '\0';
+      s.with_text(this->last_error_);
+    }
+    return s;
   }
 
   template <std::size_t Index, class T>
@@ -913,7 +938,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return Status(Errc::kNullData, Traits::name())
           .with_tensor(Role::kInput, Index, detail::TensorTraits<Tag>::raw_name());
     }
-    detail::copy_tensor_bytes(input_data<Index>(), data, detail::TensorTraits<Tag>::bytes);
+    void* const to = input_data<Index>();
+    if constexpr (!Buffers::owns) {
+      if (to == nullptr) return unbound(Role::kInput, Index);
+    }
+    detail::copy_tensor_bytes(to, data, detail::TensorTraits<Tag>::bytes);
     return Status{};
   }
 
@@ -945,8 +974,19 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   template <class ListTraitsT>
   static constexpr Result<std::size_t> find_index(std::string_view name, Role role) noexcept {
     const std::size_t i = ListTraitsT::find(name);
-    if (i == npos) return Status(Errc::kUnknownName, Traits::name()).with_role(role);
+    if (i == npos) return unknown_name(role);
     return i;
+  }
+
+  static constexpr Status unknown_name(Role role) noexcept {
+    return Status(Errc::kUnknownName, Traits::name()).with_role(role);
+  }
+
+  static constexpr Status unbound(Role role, std::size_t index) noexcept {
+    return Status(Errc::kUnbound, Traits::name())
+        .with_tensor(
+            role, index,
+            role == Role::kInput ? InTraits::raw_names[index] : OutTraits::raw_names[index]);
   }
 
   static constexpr Status out_of_range(Role role, std::size_t index, std::size_t count) noexcept {

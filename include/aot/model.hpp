@@ -119,6 +119,8 @@ struct ListTraits<TensorList<Ts...>> {
   /// Bytes of the constant pools among them (a pool list only).
   static constexpr std::size_t constant_bytes =
       (std::size_t{0} + ... + (kConstantPool<Ts> ? TensorTraits<Ts>::bytes : 0));
+  static constexpr std::size_t constant_count =
+      (std::size_t{0} + ... + (kConstantPool<Ts> ? 1 : 0));
 
   static constexpr std::array<TensorInfo, sizeof...(Ts)> infos{
       {TensorInfo{TensorTraits<Ts>::name_view(),
@@ -132,12 +134,8 @@ struct ListTraits<TensorList<Ts...>> {
   /// Index of the tensor whose sanitised name equals `name` sanitised, or npos.
   static constexpr std::size_t find(std::string_view name) noexcept {
     constexpr std::array<std::string_view, sizeof...(Ts)> names{{TensorTraits<Ts>::name_view()...}};
-    constexpr std::array<std::string_view, sizeof...(Ts)> raw{{TensorTraits<Ts>::raw_view...}};
-    // The name as the model spells it, raw or sanitised, costs one comparison per tensor
-    // (mostly a length test); only a name spelled otherwise is sanitised on the fly.
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (name == names[i] || name == raw[i]) return i;
-    }
+    // One pass sanitises the query as it compares: a raw or a sanitised spelling costs the
+    // same, a length test per tensor and the bytes of those whose length matches.
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (sanitized_equal(name, names[i])) return i;
     }
@@ -174,7 +172,8 @@ struct ModelTraits {
   static constexpr bool internal_pools = kInternalPools<Model>;
   /// Inputs and outputs live inside the workspace pool (tir.usmp.use_workspace_io).
   static constexpr bool workspace_io = kWorkspaceIo<Model>;
-  static constexpr bool needs_runtime = uses_backend_workspace || uses_last_error;
+  /// A run binds a context for the runtime symbols: only the arena needs one.
+  static constexpr bool needs_runtime = uses_backend_workspace;
 };
 
 template <class Model, class Tensor>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -19,7 +20,11 @@ constexpr char sanitize_char(char c) noexcept {
 constexpr bool sanitized_equal(std::string_view name, std::string_view sanitized) noexcept {
   if (name.size() != sanitized.size()) return false;
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '\0' || sanitize_char(name[i]) != sanitized[i]) return false;
+    // A sanitised name holds only [A-Za-z0-9_], never NUL: a byte equal to it matches, and
+    // only '_' also matches the bytes that sanitise to it. One comparison per byte, mostly.
+    const char c = name[i];
+    const char s = sanitized[i];
+    if (c != s && (s != '_' || c == '\0' || sanitize_char(c) != '_')) return false;
   }
   return true;
 }

@@ -2,8 +2,8 @@
 
 // The C functions TVM-generated code calls into its runtime, so that no TVM runtime is
 // needed: TVMBackendAllocWorkspace / TVMBackendFreeWorkspace (the running executor's arena),
-// TVMAPISetLastError (the running executor's message buffer), TVMBackendParallelLaunch (runs
-// the tasks serially) and TVMBackendParallelBarrier.
+// TVMAPISetLastError (a message buffer per thread, which a failing run() takes),
+// TVMBackendParallelLaunch (runs the tasks serially) and TVMBackendParallelBarrier.
 //
 // Exactly one translation unit of a program defines them:
 //
@@ -32,9 +32,8 @@ TVM_DLL void* TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t 
   static_cast<void>(device_id);
   static_cast<void>(dtype_code_hint);
   static_cast<void>(dtype_bits_hint);
+  // Outside any run() the idle context has no arena: TVM's failure value.
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  // Outside any run() there is no arena: TVM's failure value.
-  if (ctx == nullptr) return nullptr;
   return ctx->arena.allocate(nbytes, ctx->failure);
 }
 
@@ -42,18 +41,16 @@ TVM_DLL int TVMBackendFreeWorkspace(int device_type, int device_id, void* ptr) {
   static_cast<void>(device_type);
   static_cast<void>(device_id);
   aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  if (ctx == nullptr) return -1;
   return ctx->arena.release(ptr, ctx->failure);
 }
 
 TVM_DLL void TVMAPISetLastError(const char* msg) {
-  aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  if (ctx == nullptr || ctx->error_text == nullptr || ctx->error_capacity == 0) return;
+  char* const text = aot::detail::last_error_text;
   std::size_t i = 0;
-  for (; msg != nullptr && msg[i] != '\0' && i + 1 < ctx->error_capacity; ++i) {
-    ctx->error_text[i] = msg[i];
+  for (; msg != nullptr && msg[i] != '\0' && i + 1 < sizeof(aot::detail::last_error_text); ++i) {
+    text[i] = msg[i];
   }
-  ctx->error_text[i] = '\0';
+  text[i] = '\0';
 }
 
 TVM_DLL int TVMBackendParallelLaunch(FTVMParallelLambda flambda, void* cdata, int num_task) {

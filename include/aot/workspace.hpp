@@ -34,48 +34,73 @@ struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see 
 /// model was built, frees in reverse order of allocation as TVM's generated code makes them.
 /// It needs exactly the model's workspace size, as TVM's own stack allocator does, and keeps
 /// no per-block record: a free sets the top back to the block, so a free out of order is
-/// seen at the next free of a block above it. A run holds it by value in its context: an
-/// allocation is one thread-local load away from these fields.
+/// seen at the next free of a block above it. A run holds it by value in its context, so an
+/// allocation is one thread-local load away from these fields, and does only what a C bump
+/// allocator does: the highest mark is taken where the top comes down, at a free (and once
+/// after the run), not at every allocation.
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): peak and the masks are set by
+// over(); with no arena (limit == top == 0) nothing reads them, so a run of a model without
+// one pays three stores for it.
 struct Arena {
-  std::uint8_t* base;
-  std::size_t capacity;
-  std::size_t top;   ///< bytes in use, from base
-  std::size_t peak;  ///< highest top
-  std::size_t mask;  ///< block alignment - 1
+  // Addresses as integers: the idle arena has none, and the bounds test is one subtraction.
+  std::uintptr_t base = 0;
+  std::uintptr_t top = 0;    ///< next block; always aligned
+  std::uintptr_t limit = 0;  ///< one past the last usable byte, +1 (0: no arena): see allocate
+  std::uintptr_t peak;       ///< highest top seen at a free
+  std::uintptr_t mask;       ///< block alignment - 1
+  std::uintptr_t not_mask;
+
+  static Arena over(std::uint8_t* memory, std::size_t capacity, std::size_t alignment) noexcept {
+    const std::uintptr_t m = alignment - 1;
+    const auto b = reinterpret_cast<std::uintptr_t>(memory);  // NOLINT: see above
+    return Arena{b, b, b + (capacity & ~m) + 1, b, m, ~m};
+  }
 
   /// A block of `nbytes` rounded up to the alignment, or nullptr with `failure` filled in.
   void* allocate(std::uint64_t nbytes, RuntimeFailure& failure) noexcept {
-    const std::size_t room = capacity - top;
-    // Rounding first could wrap; a request larger than the room cannot fit rounded either.
-    const std::uint64_t rounded = (nbytes + mask) & ~static_cast<std::uint64_t>(mask);
-    if (nbytes > room || rounded > room) {
-      failure.set(Errc::kWorkspaceOverflow, static_cast<std::int64_t>(capacity),
-                  static_cast<std::int64_t>(top + nbytes));
-      return nullptr;
-    }
-    void* const block = base + top;
-    top += static_cast<std::size_t>(rounded);
-    if (top > peak) peak = top;
-    return block;
+    // top and the end are aligned, so the rounded size fits exactly when nbytes does, and
+    // the rounding cannot wrap once nbytes is known to fit. limit is the end + 1, so that
+    // the test is one comparison that also refuses every request, even of 0 bytes, when
+    // there is no arena (limit == top == 0) and nothing may be written.
+    const std::uintptr_t block = top;
+    if (nbytes >= limit - block) return overflow(nbytes, failure);
+    top = block + ((static_cast<std::uintptr_t>(nbytes) + mask) & not_mask);
+    return reinterpret_cast<void*>(block);  // NOLINT: an address inside the arena
   }
 
   /// 0, or -1 with `failure` filled in when `ptr` is not a live block's start.
   int release(const void* ptr, RuntimeFailure& failure) noexcept {
-    // Offsets, not pointer comparisons: pointers into different objects do not compare.
-    const std::uintptr_t offset =
-        reinterpret_cast<std::uintptr_t>(ptr) -  // NOLINT: address arithmetic
-        reinterpret_cast<std::uintptr_t>(base);  // NOLINT
-    if (offset < top && (offset & mask) == 0) {
-      top = static_cast<std::size_t>(offset);
+    const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(ptr);  // NOLINT
+    // A live block starts at or above base, below top, on the alignment.
+    if (at < top && at >= base && (at & mask) == 0) {
+      if (top > peak) peak = top;
+      top = at;
       return 0;
     }
-    if (offset < capacity && (offset & mask) == 0) {
-      failure.set(Errc::kWorkspaceFreeOrder, static_cast<std::int64_t>(top),
+    if (limit == 0) return -1;  // no arena: nothing to record into
+    const std::uintptr_t offset = at - base;
+    if (offset < limit - 1 - base && (offset & mask) == 0) {
+      failure.set(Errc::kWorkspaceFreeOrder, static_cast<std::int64_t>(used()),
                   static_cast<std::int64_t>(offset));
     } else {
       failure.set(Errc::kWorkspaceForeignFree, 0, 0);
     }
     return -1;
+  }
+
+  std::size_t used() const noexcept { return static_cast<std::size_t>(top - base); }
+  /// The highest mark, the blocks still alive included.
+  std::size_t high_water() const noexcept {
+    return static_cast<std::size_t>((top > peak ? top : peak) - base);
+  }
+
+ private:
+  void* overflow(std::uint64_t nbytes, RuntimeFailure& failure) noexcept {
+    if (limit == 0) return nullptr;                        // no arena: nothing to record into
+    if (nbytes == 0) return reinterpret_cast<void*>(top);  // NOLINT: fits, takes no room
+    failure.set(Errc::kWorkspaceOverflow, static_cast<std::int64_t>(limit - 1 - base),
+                static_cast<std::int64_t>(used() + nbytes));
+    return nullptr;
   }
 };
 

@@ -143,3 +143,31 @@ TEST_CASE("set_input_zero_copy / set_output_zero_copy: TVM's names, DLTensor che
   // A DLTensor view of the bound output is the caller's memory.
   REQUIRE(exec.get_output(0)->data == out);
 }
+
+TEST_CASE("CallerBuffers: writing into or viewing a tensor not bound yet is an error") {
+  aot::AotExecutor<seed, 64, aot::CallerBuffers> exec;
+  const aot::Status by_array = exec.set_input<seed::a>(std::array<std::uint8_t, 2>{1, 2});
+  REQUIRE(by_array.code() == aot::Errc::kUnbound);
+  REQUIRE(text(by_array) ==
+          "default: input 'a' (index 0): not bound to a buffer (bind_input / bind_output before "
+          "run)");
+  const std::uint8_t two[2] = {1, 2};
+  REQUIRE(exec.set_input<1>(two, 2).code() == aot::Errc::kUnbound);
+  std::uint8_t bytes[2] = {};
+  std::int64_t shape[2] = {1, 2};
+  DLTensor t{};
+  t.data = bytes;
+  t.device = DLDevice{kDLCPU, 0};
+  t.ndim = 2;
+  t.dtype = DLDataType{kDLUInt, 8, 1};
+  t.shape = shape;
+  REQUIRE(exec.set_input(0, t).code() == aot::Errc::kUnbound);
+  REQUIRE(exec.get_output(0, t).code() == aot::Errc::kUnbound);
+  REQUIRE(exec.get_input(0).status().code() == aot::Errc::kUnbound);
+  REQUIRE(exec.get_output(0).status().code() == aot::Errc::kUnbound);
+  // Bound, the same calls work.
+  alignas(16) std::uint8_t a[2] = {};
+  REQUIRE(exec.bind_input<seed::a>(a).ok());
+  REQUIRE(exec.set_input<seed::a>(std::array<std::uint8_t, 2>{7, 8}).ok());
+  REQUIRE(a[1] == 8);
+}

@@ -6,17 +6,19 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "arena_model.hpp"
 #include "blur_model.hpp"
 #include "failing_runtime_models.hpp"
+#include "kwsnet_model.hpp"
 
 namespace {
 
 // 256 bytes, blocks aligned to 16 as TVM builds models by default.
 struct TestArena {
   alignas(16) std::uint8_t bytes[256] = {};
-  aot::detail::Arena arena{bytes, sizeof bytes, 0, 0, 15};
+  aot::detail::Arena arena = aot::detail::Arena::over(bytes, sizeof bytes, 16);
 };
 
 std::string text(const aot::Status& s) { return s.to_string().c_str(); }
@@ -33,15 +35,15 @@ TEST_CASE("LIFO allocation: blocks rounded to the model's alignment, exact accou
   REQUIRE(p1 == a.bytes);
   REQUIRE(p2 == a.bytes + 16);
   REQUIRE(p3 == a.bytes + 80);
-  REQUIRE(a.arena.top == 160);
+  REQUIRE(a.arena.used() == 160);
   REQUIRE(a.arena.release(p3, failure) == 0);
   REQUIRE(a.arena.release(p2, failure) == 0);
   void* again = a.arena.allocate(1, failure);
   REQUIRE(again == a.bytes + 16);
   REQUIRE(a.arena.release(again, failure) == 0);
   REQUIRE(a.arena.release(p1, failure) == 0);
-  REQUIRE(a.arena.top == 0);
-  REQUIRE(a.arena.peak == 160);
+  REQUIRE(a.arena.used() == 0);
+  REQUIRE(a.arena.high_water() == 160);
   REQUIRE(failure.code == aot::Errc::kOk);
 }
 
@@ -49,7 +51,7 @@ TEST_CASE("the whole capacity is usable: no slack per block") {
   TestArena a;
   aot::detail::RuntimeFailure failure;
   for (int i = 0; i < 16; ++i) REQUIRE(a.arena.allocate(16, failure) != nullptr);
-  REQUIRE(a.arena.top == 256);
+  REQUIRE(a.arena.used() == 256);
   REQUIRE(a.arena.allocate(1, failure) == nullptr);
   REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
 }
@@ -57,13 +59,13 @@ TEST_CASE("the whole capacity is usable: no slack per block") {
 TEST_CASE("other alignments: 1 packs blocks, 64 rounds them up") {
   alignas(64) std::uint8_t bytes[256] = {};
   aot::detail::RuntimeFailure failure;
-  aot::detail::Arena packed{bytes, sizeof bytes, 0, 0, 0};
+  aot::detail::Arena packed = aot::detail::Arena::over(bytes, sizeof bytes, 1);
   REQUIRE(packed.allocate(3, failure) == bytes);
   REQUIRE(packed.allocate(5, failure) == bytes + 3);
-  aot::detail::Arena wide{bytes, sizeof bytes, 0, 0, 63};
+  aot::detail::Arena wide = aot::detail::Arena::over(bytes, sizeof bytes, 64);
   REQUIRE(wide.allocate(3, failure) == bytes);
   REQUIRE(wide.allocate(5, failure) == bytes + 64);
-  REQUIRE(wide.top == 128);
+  REQUIRE(wide.used() == 128);
   REQUIRE(failure.code == aot::Errc::kOk);
 }
 
@@ -77,23 +79,23 @@ TEST_CASE("arena failures are values, never UB") {
     REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
     REQUIRE(failure.expected == 256);
     REQUIRE(failure.got == 257);
-    REQUIRE(a.arena.top == 0);
+    REQUIRE(a.arena.used() == 0);
   }
   SECTION("a request that fits only before rounding") {
     alignas(16) std::uint8_t bytes[250] = {};
-    aot::detail::Arena arena{bytes, sizeof bytes, 0, 0, 15};
+    aot::detail::Arena arena = aot::detail::Arena::over(bytes, sizeof bytes, 16);
     aot::detail::RuntimeFailure failure;
     REQUIRE(arena.allocate(240, failure) == bytes);
     REQUIRE(arena.allocate(9, failure) == nullptr);  // 10 bytes left, 9 rounds to 16
     REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
-    REQUIRE(arena.top == 240);
+    REQUIRE(arena.used() == 240);
   }
   SECTION("a size that would wrap around") {
     TestArena a;
     aot::detail::RuntimeFailure failure;
     REQUIRE(a.arena.allocate(UINT64_MAX - 10, failure) == nullptr);
     REQUIRE(failure.code == aot::Errc::kWorkspaceOverflow);
-    REQUIRE(a.arena.top == 0);
+    REQUIRE(a.arena.used() == 0);
   }
   SECTION("out of order: the free of the block above the new top fails") {
     TestArena a;
@@ -124,7 +126,7 @@ TEST_CASE("arena failures are values, never UB") {
     REQUIRE(a.arena.allocate(32, inside) == a.bytes);
     REQUIRE(a.arena.release(a.bytes + 3, inside) == -1);
     REQUIRE(inside.code == aot::Errc::kWorkspaceForeignFree);
-    REQUIRE(a.arena.top == 32);
+    REQUIRE(a.arena.used() == 32);
   }
 }
 
@@ -201,4 +203,89 @@ TEST_CASE("the arena is exactly the model's workspace size, as TVM's own allocat
   aot::AotExecutor<blur> exec;
   REQUIRE(exec.infer(std::array<float, 300>{}).ok());
   REQUIRE(exec.workspace_peak() == exec.memory().workspace);  // used to the last byte
+}
+
+namespace {
+
+std::int8_t clip8(std::int32_t v) {
+  return static_cast<std::int8_t>(v < -128 ? -128 : v > 127 ? 127 : v);
+}
+
+// kwsnet, layer by layer as its description says (tests/fixtures/kwsnet/kwsnet_lib1.c's
+// header comment and operator names): conv, depthwise, pointwise, depthwise, average pool,
+// dense; activations int8, accumulators int32.
+std::array<std::int8_t, 12> kwsnet_reference(const std::array<std::int8_t, 490>& x) {
+  std::vector<std::int8_t> a(16000), b(16000);
+  for (std::size_t k = 0; k < 16000; ++k) {
+    const std::size_t j = k % 612;  // the input padded by one in front, zeros after
+    const std::int32_t padded = (j >= 1 && j <= 490) ? x[j - 1] : 0;
+    const auto acc =
+        padded * (static_cast<std::int32_t>(k % 7) - 3) + static_cast<std::int32_t>(k % 128);
+    a[k] = clip8(acc >> 2);
+  }
+  const auto depthwise = [](const std::vector<std::int8_t>& in, std::vector<std::int8_t>& out) {
+    const auto at = [&](std::size_t j) -> std::int32_t {
+      return (j >= 96 && j < 16096) ? in[j - 96] : 0;
+    };
+    for (std::size_t k = 0; k < 16000; ++k)
+      out[k] = clip8((at(k) + 2 * at(k + 96) + at(k + 192)) >> 2);
+  };
+  depthwise(a, b);
+  for (std::size_t k = 0; k < 16000; ++k) a[k] = clip8((5 * b[k] - b[(k + 1) % 16000]) >> 3);
+  depthwise(a, b);
+  std::array<std::int8_t, 128> pooled{};
+  for (std::size_t c = 0; c < 128; ++c) {
+    std::int32_t sum = 0;
+    for (std::size_t p = 0; p < 125; ++p) sum += b[p * 128 + c];
+    pooled[c] = clip8(sum / 125);
+  }
+  std::array<std::int8_t, 12> y{};
+  for (std::size_t o = 0; o < 12; ++o) {
+    std::int32_t acc = 0;
+    for (std::size_t c = 0; c < 128; ++c)
+      acc += pooled[c] * (static_cast<std::int32_t>((o + c) % 5) - 2);
+    y[o] = clip8(acc >> 1);
+  }
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("a keyword-spotting-sized model runs in exactly its 120320-byte workspace") {
+  static aot::AotExecutor<kwsnet> exec;
+  STATIC_REQUIRE(aot::AotExecutor<kwsnet>::memory().workspace == 120320);
+  for (int round = 0; round < 4; ++round) {
+    std::array<std::int8_t, 490> x{};
+    for (std::size_t i = 0; i < 490; ++i) {
+      x[i] = static_cast<std::int8_t>(
+          static_cast<int>((i * 37 + static_cast<std::size_t>(round) * 101) % 256) - 128);
+    }
+    auto r = exec.infer(x);
+    REQUIRE(r.ok());
+    const auto want = kwsnet_reference(x);
+    for (std::size_t o = 0; o < 12; ++o) REQUIRE(r.get<0>()[o] == want[o]);
+  }
+  // Three intermediates (16000 + 16000 + 128) and the depthwise layer's scratch
+  // (24192 + 64000) alive at once: the whole arena.
+  REQUIRE(exec.workspace_peak() == 16000 + 16000 + 128 + 24192 + 64000);
+}
+
+namespace {
+// What aot_add_model(... WORKSPACE_SIZE) writes: the model's figure replaced by another.
+struct kwsnet_shrunk : kwsnet {
+  static constexpr std::size_t workspace_size = 100000;
+};
+}  // namespace
+
+TEST_CASE("an arena shrunk below the peak: kWorkspaceOverflow, never a crash") {
+  static aot::AotExecutor<kwsnet_shrunk> exec;
+  STATIC_REQUIRE(aot::AotExecutor<kwsnet_shrunk>::memory().workspace == 100000);
+  const aot::Status s = exec.infer(std::array<std::int8_t, 490>{}).status();
+  REQUIRE(s.code() == aot::Errc::kWorkspaceOverflow);
+  // 32128 bytes of intermediates, then the first layer's 612-byte padded input (624 rounded)
+  // fits and its 64000-byte accumulator does not: 32128 + 624 + 64000 = 96752 <= 100000 fits;
+  // the depthwise layer's 24192 + 64000 on top of 32128 = 120320 does not.
+  REQUIRE(text(s) == "kwsnet: workspace overflow: 120320 bytes needed, the arena holds 100000");
+  REQUIRE(exec.get_output<0>()[0] == 0);                  // stopped before the last layer
+  REQUIRE(exec.workspace_peak() == 32128 + 624 + 64000);  // the first layer, which fitted
 }

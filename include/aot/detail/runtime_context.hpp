@@ -18,16 +18,24 @@
 
 namespace aot::detail {
 
-/// What the TVM runtime symbols act on while an executor's run() is under way: its arena,
-/// its last-error buffer, and the first failure they saw.
+/// What the TVM runtime symbols act on while an executor's run() is under way: its arena
+/// and the first failure they saw.
 struct RuntimeContext {
-  Arena arena{nullptr, 0, 0, 0, 0};  // capacity 0: the model has no arena
-  char* error_text = nullptr;
-  std::size_t error_capacity = 0;
+  Arena arena;             // no room: the model has no arena
   RuntimeFailure failure;  // default-initialised: only its code is written up front
 };
 
-inline AOT_THREAD_LOCAL RuntimeContext* current_context = nullptr;
+/// The context outside any run: no arena, no message buffer. The runtime symbols find a
+/// context always, so they need no null test; they never write to this one.
+inline RuntimeContext idle_context{};
+
+inline AOT_THREAD_LOCAL RuntimeContext* current_context = &idle_context;
+
+/// Where TVMAPISetLastError writes, per thread: a run that fails copies it into its executor
+/// (the Status's text lives there), and a model that reports messages clears it before each
+/// run. No context is needed for messages, so such a model's run() stays the bare call but
+/// for that one store.
+inline AOT_THREAD_LOCAL char last_error_text[AOT_LAST_ERROR_CAPACITY] = {};
 
 /// Binds a context for one run() and restores the previous one (a model may run another).
 class ContextBinding {

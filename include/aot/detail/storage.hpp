@@ -57,7 +57,7 @@ struct Slots<Role, std::index_sequence<Is...>, TensorList<Ts...>, Align>
   constexpr auto& array() noexcept {
     return static_cast<Slot<Role, I, TypeAtT<I, TensorList<Ts...>>, Align>&>(*this).data;
   }
-  std::array<void*, sizeof...(Ts)> pointers() const noexcept {
+  constexpr std::array<void*, sizeof...(Ts)> pointers() const noexcept {
     // The buffers are the executor's own; const only guards the accessor.
     auto& self = const_cast<Slots&>(*this);  // NOLINT
     return {{static_cast<void*>(self.template data<Is>())...}};
@@ -121,14 +121,28 @@ struct CallerPools<Model, true> {};
 template <class Model>
 struct NoCallerPools {};
 
-/// The caller's buffers bound to inputs and outputs; nullptr: not bound (the executor's own
-/// buffer, or for CallerBuffers an error at run()).
+/// The buffer each input and output uses now: the caller's, or the executor's own
+/// (BindableBuffers starts with those), or nullptr (CallerBuffers, not bound yet). run()
+/// passes them as they are: binding costs nothing per run.
 template <class Model, bool Binds>
 struct Bindings {};
 template <class Model>
 struct Bindings<Model, true> {
   void* bound_in_[Model::inputs::size > 0 ? Model::inputs::size : 1]{};
   void* bound_out_[Model::outputs::size]{};
+};
+
+/// CallerBuffers and CallerMemory: how many tensors, pools and arenas still have no memory,
+/// so that run() tests one word; check_bound() says which.
+template <class Model, class Buffers, class Memory, bool = !Buffers::owns || !Memory::owns>
+struct MissingCount {};
+template <class Model, class Buffers, class Memory>
+struct MissingCount<Model, Buffers, Memory, true> {
+  using Traits = ModelTraits<Model>;
+  std::size_t missing_ = (Buffers::owns ? 0 : Model::inputs::size + Model::outputs::size) +
+                         (Memory::owns ? 0
+                                       : (Traits::uses_backend_workspace ? 1 : 0) +
+                                             Traits::num_pools - Traits::Pools::constant_count);
 };
 
 template <std::size_t A>
@@ -176,6 +190,7 @@ struct DeviceHandles {
 template <class Model, std::size_t Align, class Buffers, class Memory>
 struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
                       Bindings<Model, Buffers::binds>,
+                      MissingCount<Model, Buffers, Memory>,
                       std::conditional_t<Memory::owns, NoCallerPools<Model>, CallerPools<Model>>,
                       WorkspacePart<Model, Memory>,
                       ErrorPart<Model>,
@@ -185,6 +200,18 @@ struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
   using Traits = ModelTraits<Model>;
   static constexpr std::size_t kNumIn = Model::inputs::size;
   static constexpr std::size_t kNumOut = Model::outputs::size;
+
+  constexpr StorageParts() noexcept {
+    if constexpr (Buffers::binds && kOwnsIo<Model, Buffers>) {
+      const auto in = own_inputs();
+      for (std::size_t i = 0; i < kNumIn; ++i) this->bound_in_[i] = in[i];
+      const auto out = own_outputs();
+      for (std::size_t i = 0; i < kNumOut; ++i) this->bound_out_[i] = out[i];
+    }
+  }
+  // Bindings may point into this object.
+  StorageParts(const StorageParts&) = delete;
+  StorageParts& operator=(const StorageParts&) = delete;
 
   std::array<void*, Traits::num_pools> pool_pointers() const noexcept {
     if constexpr (Memory::owns || Traits::num_pools == 0) {
@@ -207,7 +234,7 @@ struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
       auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
       return struct_pointers<kNumIn>(Model::map_inputs(&pools));
     } else if constexpr (Buffers::binds) {
-      return bound_or_own<kNumIn>(this->bound_in_, own_inputs());
+      return copy<kNumIn>(this->bound_in_);
     } else {
       return own_inputs();
     }
@@ -217,20 +244,20 @@ struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
       auto pools = pools_struct(std::make_index_sequence<Traits::num_pools>{});
       return struct_pointers<kNumOut>(Model::map_outputs(&pools));
     } else if constexpr (Buffers::binds) {
-      return bound_or_own<kNumOut>(this->bound_out_, own_outputs());
+      return copy<kNumOut>(this->bound_out_);
     } else {
       return own_outputs();
     }
   }
   /// The executor's own buffers (all nullptr for CallerBuffers).
-  std::array<void*, kNumIn> own_inputs() const noexcept {
+  constexpr std::array<void*, kNumIn> own_inputs() const noexcept {
     if constexpr (kOwnsIo<Model, Buffers>) {
       return static_cast<const typename Io::InSlots&>(*this).pointers();
     } else {
       return {};
     }
   }
-  std::array<void*, kNumOut> own_outputs() const noexcept {
+  constexpr std::array<void*, kNumOut> own_outputs() const noexcept {
     if constexpr (kOwnsIo<Model, Buffers>) {
       return static_cast<const typename Io::OutSlots&>(*this).pointers();
     } else {
@@ -240,10 +267,9 @@ struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
 
  private:
   template <std::size_t N>
-  static std::array<void*, N> bound_or_own(void* const* bound,
-                                           const std::array<void*, N>& own) noexcept {
+  static std::array<void*, N> copy(void* const* bound) noexcept {
     std::array<void*, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = bound[i] != nullptr ? bound[i] : own[i];
+    for (std::size_t i = 0; i < N; ++i) out[i] = bound[i];
     return out;
   }
 
