@@ -38,10 +38,9 @@ struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see 
 /// allocation is one thread-local load away from these fields, and does only what a C bump
 /// allocator does: the highest mark is taken where the top comes down, at a free (and once
 /// after the run), not at every allocation.
-// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): peak and the masks are set by
-// over(); with no arena (limit == top == 0) nothing reads them, so a run of a model without
-// one pays three stores for it.
-struct Arena {
+// peak and the masks are set by over(); with no arena (limit == top == 0) nothing reads
+// them, so a run of a model without one pays three stores for it.
+struct Arena {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
   // Addresses as integers: the idle arena has none, and the bounds test is one subtraction.
   std::uintptr_t base = 0;
   std::uintptr_t top = 0;    ///< next block; always aligned
