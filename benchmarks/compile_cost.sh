@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Compile time of a translation unit using aot (aot/aot.hpp, an 8-tensor model, typed calls)
 # against the same code written by hand with <array> and <cstring>: median of 7, -O2 -c.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Instructions per inference through AotExecutor (overhead_aot) and through the plain C driver
 # (overhead_c) for each model, from callgrind at two iteration counts (the difference removes
 # start-up). -O2. The last line is the worst ratio.

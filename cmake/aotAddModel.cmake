@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # aot_add_model(<target> MLF <archive (.tar, .tar.gz, .tgz, .zip) | folder>
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs one compile for aot_compile_test; see aotCompileTests.cmake.
 string(REPLACE "|" ";" flags "${FLAGS}")
 execute_process(COMMAND ${COMPILER} ${flags} ${SOURCE} RESULT_VARIABLE rc OUTPUT_VARIABLE out

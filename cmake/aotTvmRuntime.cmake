@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # aot_add_tvm_runtime(<target>)
 # Defines TVM's runtime symbols (TVMBackendAllocWorkspace, TVMBackendFreeWorkspace,
 # TVMAPISetLastError, TVMBackendParallelLaunch, TVMBackendParallelBarrier) in <target> by adding

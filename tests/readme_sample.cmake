@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The README's code sample must be the example that CI builds, byte for byte.
 file(READ ${README} readme)
 string(FIND "${readme}" "<!-- sample: ${SAMPLE_PATH} -->" at)
@@ -11,6 +12,8 @@ string(SUBSTRING "${rest}" ${open} -1 rest)
 string(FIND "${rest}" "```" close)
 string(SUBSTRING "${rest}" 0 ${close} block)
 file(READ ${SAMPLE} code)
+# The licence line is the file's, not the sample's.
+string(REGEX REPLACE "^// SPDX-License-Identifier: [^\n]*\n" "" code "${code}")
 if(NOT block STREQUAL code)
   message(FATAL_ERROR "README sample and ${SAMPLE_PATH} differ")
 endif()

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds and runs the quickstart demo: a + b through aot::AotExecutor.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs, with apt-get, whichever of the named Debian packages are missing (root needed
 # only when something is missing). Usage: tools/install-deps.sh pkg...
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # clang-format (the tree must be formatted) and clang-tidy (.clang-tidy) over the project's
 # own C++ code. Needs a configured build for compile_commands.json: the gcc-cxx17 preset.
 # The Cortex-M firmware is cross-compiled and not in that database; clang-format covers it.

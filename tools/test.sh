@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and -O2, ASan+UBSan, TSan,
 # the Cortex-M firmware under QEMU, and a short run of every fuzz target (FUZZ_SECONDS each,
 # default 15; tools/fuzz.sh runs them longer).

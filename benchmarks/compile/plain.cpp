@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The same 8-tensor step written by hand with static buffers: the baseline compile cost.
 #include <array>
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An 8-tensor model (4 inputs, 4 outputs) through AotExecutor: what including aot costs to compile.
 #include <aot/aot.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Google Benchmark: the typed copy against memcpy (64 B to 4 MiB), run() against the direct
 // call, the run-time checked DLTensor path against the typed one, and the zero-copy fill.
 #include <aot/dlpack.hpp>

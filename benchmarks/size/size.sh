@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Flash and RAM of the same firmware written two ways for a Cortex-M4F (-Os, -fno-exceptions,
 # -fno-rtti, -fno-threadsafe-statics): the plain C driver TVM's demos use (size_c.c) and
 # AotExecutor (size_aot.cpp). Prints .text/.data/.bss of both and the difference.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # arm-none-eabi-gcc (Debian's gcc-arm-none-eabi with newlib) for a Cortex-M4F, bare metal.
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR arm)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Firmware for QEMU's mps2-an386: three models through aot::AotExecutor, every output
 // checked against values computed on the host; exits 0 only if all match.
 #include <aot/executor.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The seed model through AotExecutor, doing what size_c.c does, with the same 16-byte buffer
 // alignment TVM assumes (the default of 64 only adds .bss padding).
 #include <aot/executor.hpp>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The seed model driven the way TVM's own demos do it: static buffers, memcpy, the C call. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A model built by aot_add_model from a TVM Model Library Format archive.
 #include <fmt/ranges.h>
 #include <aot/aot.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The seed model (out = a + b, uint8[1,2]) end to end: fill, run, read.
 #include <aot/aot.hpp>
 #include <aot/fmt.hpp>

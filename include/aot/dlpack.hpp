@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // DLPack interop: DLTensor is the default tensor type of the executor's runtime interface

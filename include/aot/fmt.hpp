@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // {fmt} support: Status, DataType and TensorView print as text. Needs fmt 8 or later.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The C functions TVM-generated code calls into its runtime, so that no TVM runtime is

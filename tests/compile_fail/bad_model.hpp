@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Generated-code declarations for the malformed-description tests; each test writes its own
 // description of them, right (AOT_TWIN) or wrong.

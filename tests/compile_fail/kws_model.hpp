@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A keyword-spotting-shaped model for the compile-fail tests: int8[1,49,10,1] in, int8[1,12]
 // out. Only declared: these tests compile, they never link.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "bad_model.hpp"
 
 struct bad : bad_base {

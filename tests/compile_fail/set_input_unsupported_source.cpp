@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kws_model.hpp"
 
 void call(aot::AotExecutor<kws>& exec, const std::int8_t* samples) {

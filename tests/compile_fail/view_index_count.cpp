@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kws_model.hpp"
 
 int call(const aot::AotExecutor<kws>& exec) {

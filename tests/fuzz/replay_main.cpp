@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs a fuzz target over files instead of generated inputs: every corpus file and every past
 // finding, once, in every build configuration (the sanitizer builds catch what a target misses).
 // Usage: <target>_replay <file or folder>...; fails when no file was found.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # One bad-input case for aot-gen: build the broken MLF from a good one, run aot-gen, and
 # require a non-zero exit, exactly ERRORS lines "aot-gen: error: <file>[:<line>]: <message>"
 # (default 1; notes may come too), one of them matching EXPECT, and no output file (not even a

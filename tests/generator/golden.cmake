@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs aot-gen on one fixture and compares the header with the hand-written golden file.
 file(REMOVE "${OUT}")
 execute_process(COMMAND ${GEN} ${MLF} -o ${OUT} ${EXTRA} RESULT_VARIABLE rc ERROR_VARIABLE err)

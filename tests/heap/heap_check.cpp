@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Counts every heap allocation (malloc and friends interposed, operator new replaced) over
 // 10,000 inferences per calling convention and memory layout; exits non-zero unless all are 0.
 #include <aot/aot.hpp>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # A global executor must live in .bss (nm type B/b), and the object must carry no dynamic
 # initialiser for it (no _GLOBAL__sub_I_ function, no .init_array entry).
 execute_process(COMMAND ${NM} -C ${OBJECT} OUTPUT_VARIABLE syms RESULT_VARIABLE rc)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every fixture through the core built with -fno-exceptions -fno-rtti; expected values are
 // computed here from the fixtures' definitions. Exit status 0 only if all match.
 #include <aot/executor.hpp>

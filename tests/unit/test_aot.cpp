@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The umbrella header brings the whole core, and DLPack views when DLPack is installed.
 #include <aot/aot.hpp>
 

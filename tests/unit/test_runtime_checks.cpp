@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Module-based runtime interface: every check on a caller's DLTensor, each failure naming
 // the tensor and the mismatch and leaving every buffer as it was.
 #include <aot/dlpack.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The runtime symbols themselves (defined in this binary by aot_add_tvm_runtime) and the
 // per-executor state they act on.
 #include <aot/executor.hpp>

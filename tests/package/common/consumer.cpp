@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A consumer's program: a tiny model whose entry is written right here, run through aot.
 #include <aot/aot.hpp>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Declarations that TVM-generated C sources expect from tvm/runtime/c_backend_api.h.
  * Written for aot; the prototypes are TVM's C ABI. */
 #ifndef AOT_COMPAT_TVM_RUNTIME_C_BACKEND_API_H_

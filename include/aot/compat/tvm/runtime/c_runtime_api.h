@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Declarations that TVM-generated C sources expect from tvm/runtime/c_runtime_api.h,
  * for building them without TVM. Written for aot; layout-compatible with TVM's C ABI. */
 #ifndef AOT_COMPAT_TVM_RUNTIME_C_RUNTIME_API_H_
