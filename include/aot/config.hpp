@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-/// Library version.
-#define AOT_VERSION_MAJOR 0
-#define AOT_VERSION_MINOR 1
-#define AOT_VERSION_PATCH 0
+// AOT_VERSION_*: their own header, which configuring checks against project(VERSION).
+#include "aot/version.hpp"
 
 /// Default alignment, in bytes, of every buffer an executor owns. TVM aligns its own
 /// allocations to 64 bytes and assumes at least 16 for inputs and outputs.
