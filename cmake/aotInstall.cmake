@@ -27,6 +27,27 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/aotConfig.cmake.in
 # Header-only: any architecture may use an install made on another.
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+# pkg-config files for builds without CMake, in share/: the package holds no binary library.
+# Written at install time, for the prefix the tree is installed to.
+if(TARGET aot-gen)
+  set(aot_pc_gen ON)
+else()
+  set(aot_pc_gen OFF)
+endif()
+set(aot_pc_dir ${PROJECT_BINARY_DIR}/pkgconfig)
+install(
+  CODE "set(PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+        set(INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
+        set(BINDIR \"${CMAKE_INSTALL_BINDIR}\")
+        set(AOT_GEN ${aot_pc_gen})
+        set(VERSION \"${PROJECT_VERSION}\")
+        set(DESCRIPTION \"${PROJECT_DESCRIPTION}\")
+        set(SOURCE \"${PROJECT_SOURCE_DIR}/cmake\")
+        set(OUT \"${aot_pc_dir}\")
+        include(\"${PROJECT_SOURCE_DIR}/cmake/aotPkgConfig.cmake\")")
+install(FILES ${aot_pc_dir}/aot.pc ${aot_pc_dir}/aot-tvm-compat.pc
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake DESTINATION ${AOT_CMAKE_DIR})
