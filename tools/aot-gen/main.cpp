@@ -196,10 +196,21 @@ int run(int argc, char** argv) {
   const char* conv = model.convention == aot_gen::Convention::kCInterface ? "C interface"
                      : model.convention == aot_gen::Convention::kPacked   ? "packed"
                                                                           : "unpacked";
-  fmt::print("aot-gen: wrote {}: struct {} ({}, {}, {}, {})\n", aot_gen::printable(opt.output, 200),
+  // The memory and runtime facts are the ones a build log reader acts on: the arena to find
+  // room for, and the symbols the program must link (aot_add_model links them itself).
+  const std::string workspace = model.workspace_size
+                                    ? ", workspace " + std::to_string(*model.workspace_size) + " B"
+                                    : std::string();
+  std::string runtime;
+  if (model.uses_backend_workspace) runtime = "TVMBackendAllocWorkspace";
+  if (model.uses_last_error)
+    runtime += std::string(runtime.empty() ? "" : " and ") + "TVMAPISetLastError";
+  if (!runtime.empty()) runtime = ", calls " + runtime;
+  fmt::print("aot-gen: wrote {}: struct {} ({}, {}, {}, {}{}{})\n",
+             aot_gen::printable(opt.output, 200),
              model.name_space.empty() ? model.type_name : model.name_space + "::" + model.type_name,
              plural(model.inputs.size(), "input"), plural(model.outputs.size(), "output"), conv,
-             model.entry_symbol);
+             model.entry_symbol, workspace, runtime);
   return 0;
 }
 
