@@ -3,7 +3,7 @@
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
-#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>])
+#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
 # generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
@@ -14,13 +14,16 @@
 # configure time; aot-gen runs at build time. aot-gen is the aot::aot-gen target when this
 # project builds it, else AOT_GEN_EXECUTABLE (set it to a host build of aot-gen when
 # cross-compiling), else `aot-gen` on the PATH. The calling project must enable C.
+# The model brings the TVM runtime symbols its code calls (TVMBackendAllocWorkspace, ...): a
+# program needs no aot_add_tvm_runtime for it. NO_TVM_RUNTIME leaves them out, for a program
+# that links TVM's own C runtime.
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
+  cmake_parse_arguments(ARG "NO_TVM_RUNTIME" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
-                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT)")
+                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
@@ -155,6 +158,16 @@ function(aot_add_model target)
     target_include_directories(${target} PRIVATE "${root}/runtime/include")
   else()
     target_link_libraries(${target} PRIVATE aot::tvm_compat)
+  endif()
+  # Whether the code calls the runtime is known only when aot-gen runs, at build time, too late
+  # to choose what to link; linking the library always costs nothing when nothing calls it.
+  if(NOT ARG_NO_TVM_RUNTIME)
+    if(NOT CMAKE_CXX_COMPILER_LOADED)
+      message(FATAL_ERROR "aot_add_model(${target}): enable CXX in project() or enable_language(CXX) "
+                          "(the TVM runtime symbols are C++), or give NO_TVM_RUNTIME")
+    endif()
+    aot_tvm_runtime_library(runtime)
+    target_link_libraries(${target} INTERFACE ${runtime})
   endif()
   # Real generated code passes an array's address and const data where uint8_t* is expected
   # (errors with GCC 14+), leaves parameters unused, and is not ours to warn about.
