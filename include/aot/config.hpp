@@ -25,8 +25,15 @@
 #endif
 #endif
 
+/// How a failed AOT_ASSERT stops the program: the one compiler-specific spelling in the
+/// library's headers (GCC and Clang). Define it for another compiler, e.g. `std::abort()`
+/// or `__debugbreak()`.
+#ifndef AOT_TRAP
+#define AOT_TRAP() __builtin_trap()
+#endif
+
 #if AOT_ENABLE_ASSERTS
-#define AOT_ASSERT(cond) ((cond) ? static_cast<void>(0) : __builtin_trap())
+#define AOT_ASSERT(cond) ((cond) ? static_cast<void>(0) : AOT_TRAP())
 #else
 #define AOT_ASSERT(cond) static_cast<void>(0)
 #endif

@@ -111,7 +111,7 @@ class DoubleBufferBase {
   /// Binds the front to input `Tag` of `exec`, after checking both buffers against the
   /// executor's other memory (bind_input's checks); swap_into() calls it the first time.
   template <class Executor>
-  Status bind(Executor& exec) noexcept {
+  [[nodiscard]] Status bind(Executor& exec) noexcept {
     checked_ = nullptr;
     if (front_ == nullptr) return Status(Errc::kNullData, "DoubleBufferView");
     // The back first: the front's binding replaces it, leaving both checked.
@@ -194,7 +194,7 @@ class DoubleBufferView : public detail::DoubleBufferBase<Tag, Hooks> {
   /// Uses `first` as the first front and `second` as the first back: each of the tensor's
   /// element type and count (compile-time checked), aligned to kIoAlignment and disjoint
   /// (kMisalignedData / kOverlap otherwise; nothing changes).
-  Status attach(T (&first)[Base::count], T (&second)[Base::count]) noexcept {
+  [[nodiscard]] Status attach(T (&first)[Base::count], T (&second)[Base::count]) noexcept {
     const auto a = reinterpret_cast<std::uintptr_t>(&first[0]);   // NOLINT: address tests
     const auto b = reinterpret_cast<std::uintptr_t>(&second[0]);  // NOLINT
     if (a % kIoAlignment != 0 || b % kIoAlignment != 0) {

@@ -83,26 +83,28 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
 
   // ---- Typed, compile-time checked interface -------------------------------------------
 
-  /// Copies `src` (C array, std::array, TensorView) into input `Tag`; element type and count
-  /// are checked at compile time. With an aot::Span the count is checked at run time and a
-  /// Status is returned.
-  template <class Tag, class Src>
-  auto set_input(const Src& src) noexcept {
+  /// Copies `src` (C array, std::array, TensorView, fixed-extent std::span) into input `Tag`;
+  /// element type and count are checked at compile time, so it cannot fail: the Status is
+  /// always ok and costs nothing (only CallerBuffers can report kUnbound here).
+  template <class Tag, class Src, std::enable_if_t<!detail::kRunTimeSized<Src>, int> = 0>
+  Status set_input(const Src& src) noexcept {
     constexpr std::size_t index = input_index_v<Model, Tag>;
     if constexpr (index == npos) {
       compile_error::not_an_input_of_model<Model, Tag>();
+      return Status{};
     } else {
       using T = typename Tag::element_type;
       using S = detail::SourceTraits<Src>;
       if constexpr (!S::supported) {
         compile_error::unsupported_source<Model, Tag, Src>();
+        return Status{};
       } else if constexpr (!std::is_same_v<typename S::element, T>) {
         compile_error::element_type_mismatch<Model, Tag, T, typename S::element>();
-      } else if constexpr (!S::sized) {
-        return copy_in<index>(src.data(), src.size());
+        return Status{};
       } else if constexpr (S::count != detail::TensorTraits<Tag>::count) {
         compile_error::element_count_mismatch<Model, Tag, detail::TensorTraits<Tag>::count,
                                               S::count>();
+        return Status{};
       } else {
         // The source may be this very buffer (input_buffer<Tag>(), input<Tag>()); one of the
         // tensor's exact size cannot overlap it in part. The test costs one compare at most,
@@ -112,20 +114,49 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
         if constexpr (!Buffers::owns) {
           // CallerBuffers: nothing to copy into before a bind.
           if (to == nullptr) return unbound(Role::kInput, index);
-          if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
-          return Status{};
-        } else {
-          if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
         }
+        if (to != from) std::memcpy(to, from, detail::TensorTraits<Tag>::bytes);
+        return Status{};
+      }
+    }
+  }
+
+  /// Copies a source whose length is known only at run time (std::vector, std::span,
+  /// aot::Span, any contiguous range of the element type): a count other than the tensor's
+  /// is an error and leaves the buffer unchanged.
+  template <class Tag, class Src, std::enable_if_t<detail::kRunTimeSized<Src>, int> = 0>
+  [[nodiscard]] Status set_input(const Src& src) noexcept {
+    constexpr std::size_t index = input_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      compile_error::not_an_input_of_model<Model, Tag>();
+      return Status{};
+    } else {
+      using T = typename Tag::element_type;
+      using S = detail::SourceTraits<Src>;
+      if constexpr (!std::is_same_v<typename S::element, T>) {
+        compile_error::element_type_mismatch<Model, Tag, T, typename S::element>();
+        return Status{};
+      } else {
+        return copy_in<index>(src.data(), static_cast<std::size_t>(src.size()));
       }
     }
   }
 
   /// As above, by input index.
-  template <std::size_t I, class Src>
-  auto set_input(const Src& src) noexcept {
+  template <std::size_t I, class Src, std::enable_if_t<!detail::kRunTimeSized<Src>, int> = 0>
+  Status set_input(const Src& src) noexcept {
     if constexpr (I >= num_inputs) {
       compile_error::input_index_out_of_range<Model, I, num_inputs>();
+      return Status{};
+    } else {
+      return set_input<InputAt<I>>(src);
+    }
+  }
+  template <std::size_t I, class Src, std::enable_if_t<detail::kRunTimeSized<Src>, int> = 0>
+  [[nodiscard]] Status set_input(const Src& src) noexcept {
+    if constexpr (I >= num_inputs) {
+      compile_error::input_index_out_of_range<Model, I, num_inputs>();
+      return Status{};
     } else {
       return set_input<InputAt<I>>(src);
     }
@@ -134,11 +165,11 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// Copies `count` elements from `data`; a count other than the tensor's is an error and
   /// leaves the buffer unchanged.
   template <class Tag, class T>
-  Status set_input(const T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status set_input(const T* data, std::size_t count) noexcept {
     return set_input<Tag>(Span<const T>(data, count));
   }
   template <std::size_t I, class T>
-  Status set_input(const T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status set_input(const T* data, std::size_t count) noexcept {
     return set_input<I>(Span<const T>(data, count));
   }
 
@@ -228,7 +259,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// must stay valid until it is unbound or rebound. The address must be aligned to
   /// kIoAlignment (kMisalignedData otherwise; nothing changes).
   template <class Tag, class Buf>
-  Status bind_input(Buf& buf) noexcept {
+  [[nodiscard]] Status bind_input(Buf& buf) noexcept {
     constexpr std::size_t index = input_index_v<Model, Tag>;
     if constexpr (index == npos) {
       compile_error::not_an_input_of_model<Model, Tag>();
@@ -238,7 +269,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
   template <std::size_t I, class Buf>
-  Status bind_input(Buf& buf) noexcept {
+  [[nodiscard]] Status bind_input(Buf& buf) noexcept {
     if constexpr (I >= num_inputs) {
       compile_error::input_index_out_of_range<Model, I, num_inputs>();
       return Status{};
@@ -248,18 +279,18 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   }
   /// Pointer and element count.
   template <class Tag, class T>
-  Status bind_input(T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status bind_input(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
     return bind_input<Tag>(span);
   }
   template <std::size_t I, class T>
-  Status bind_input(T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status bind_input(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
     return bind_input<I>(span);
   }
   /// As bind_input, for output `Tag`: run() writes into the caller's buffer.
   template <class Tag, class Buf>
-  Status bind_output(Buf& buf) noexcept {
+  [[nodiscard]] Status bind_output(Buf& buf) noexcept {
     constexpr std::size_t index = output_index_v<Model, Tag>;
     if constexpr (index == npos) {
       compile_error::not_an_output_of_model<Model, Tag>();
@@ -269,7 +300,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
   template <std::size_t I, class Buf>
-  Status bind_output(Buf& buf) noexcept {
+  [[nodiscard]] Status bind_output(Buf& buf) noexcept {
     if constexpr (I >= num_outputs) {
       compile_error::output_index_out_of_range<Model, I, num_outputs>();
       return Status{};
@@ -278,12 +309,12 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
   template <class Tag, class T>
-  Status bind_output(T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
     return bind_output<Tag>(span);
   }
   template <std::size_t I, class T>
-  Status bind_output(T* data, std::size_t count) noexcept {
+  [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
     return bind_output<I>(span);
   }
@@ -300,21 +331,21 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// TVM's names (declared in its AotExecutor, never implemented there): bind input or output
   /// `index` (or `name`) to a caller's DLTensor after set_input's checks; only `data` is kept.
   template <class DL>
-  Status set_input_zero_copy(std::size_t index, const DL& tensor) noexcept {
+  [[nodiscard]] Status set_input_zero_copy(std::size_t index, const DL& tensor) noexcept {
     return bind_dl(Role::kInput, index, tensor);
   }
   template <class DL>
-  Status set_input_zero_copy(std::string_view name, const DL& tensor) noexcept {
+  [[nodiscard]] Status set_input_zero_copy(std::string_view name, const DL& tensor) noexcept {
     const Result<std::size_t> index = get_input_index(name);
     if (!index) return index.status();
     return bind_dl(Role::kInput, *index, tensor);
   }
   template <class DL>
-  Status set_output_zero_copy(std::size_t index, const DL& tensor) noexcept {
+  [[nodiscard]] Status set_output_zero_copy(std::size_t index, const DL& tensor) noexcept {
     return bind_dl(Role::kOutput, index, tensor);
   }
   template <class DL>
-  Status set_output_zero_copy(std::string_view name, const DL& tensor) noexcept {
+  [[nodiscard]] Status set_output_zero_copy(std::string_view name, const DL& tensor) noexcept {
     const Result<std::size_t> index = get_output_index(name);
     if (!index) return index.status();
     return bind_dl(Role::kOutput, *index, tensor);
@@ -327,13 +358,13 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// an array), aligned to its workspace_alignment, overlapping none of the executor's other
   /// memory. On any error nothing changes.
   template <std::size_t N>
-  Status set_workspace(std::uint8_t (&arena)[N]) noexcept {
+  [[nodiscard]] Status set_workspace(std::uint8_t (&arena)[N]) noexcept {
     if constexpr (check_caller_arena() && N < Traits::arena_bytes) {
       compile_error::workspace_too_small<Model, Traits::arena_bytes, N>();
     }
     return set_workspace(static_cast<std::uint8_t*>(arena), N);
   }
-  Status set_workspace(std::uint8_t* data, std::size_t size) noexcept {
+  [[nodiscard]] Status set_workspace(std::uint8_t* data, std::size_t size) noexcept {
     if constexpr (!check_caller_arena()) {
       return Status{};
     } else {
@@ -351,7 +382,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   }
   /// An arena lent to executors that never run at once: each run claims it, and a run while
   /// another holds it fails with kWorkspaceBusy.
-  Status set_workspace(SharedArena& arena) noexcept {
+  [[nodiscard]] Status set_workspace(SharedArena& arena) noexcept {
     if constexpr (!check_caller_arena()) {
       return Status{};
     } else {
@@ -372,7 +403,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// aligned to the model's workspace_alignment, overlapping none of the executor's other
   /// memory. Constant pools are the description's and cannot be set.
   template <class Tag, std::size_t N>
-  Status set_pool(std::uint8_t (&pool)[N]) noexcept {
+  [[nodiscard]] Status set_pool(std::uint8_t (&pool)[N]) noexcept {
     constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::PoolList>::value;
     if constexpr (index == npos) {
       compile_error::not_a_pool_of_model<Model, Tag>();
@@ -382,7 +413,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
   template <std::size_t I, std::size_t N>
-  Status set_pool(std::uint8_t (&pool)[N]) noexcept {
+  [[nodiscard]] Status set_pool(std::uint8_t (&pool)[N]) noexcept {
     if constexpr (check_caller_pool<I>()) {
       using Pool = detail::TypeAtT<I, typename Traits::PoolList>;
       if constexpr (N < detail::TensorTraits<Pool>::bytes) {
@@ -392,7 +423,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     return set_pool<I>(static_cast<std::uint8_t*>(pool), N);
   }
   template <class Tag>
-  Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
+  [[nodiscard]] Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
     constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::PoolList>::value;
     if constexpr (index == npos) {
       compile_error::not_a_pool_of_model<Model, Tag>();
@@ -402,7 +433,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
   template <std::size_t I>
-  Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
+  [[nodiscard]] Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
     if constexpr (!check_caller_pool<I>()) {
       return Status{};
     } else {
@@ -426,7 +457,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// Calls the generated entry function with the executor's buffers. For models that call
   /// the TVM runtime (workspace, last error), binds this executor's arena and message buffer
   /// for the duration of the call; otherwise the call is all there is.
-  Status run() noexcept {
+  [[nodiscard]] Status run() noexcept {
     if constexpr (!Buffers::owns || !Memory::owns) {
       if (this->missing_ != 0) return check_bound();
     }
@@ -534,24 +565,34 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// byte_offset, device and data; on any error the buffer is left untouched. The tensor may
   /// be a view of this executor's buffers, even of input `index` itself.
   template <class DL>
-  Status set_input(std::size_t index, const DL& tensor) noexcept {
-    if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
-    const TensorInfo& info = InTraits::infos[index];
-    const Status s = detail::check_dl_tensor(Traits::name(), Role::kInput, index, info, tensor);
-    if (!s) return s;
-    void* const to = this->input_pointers()[index];
-    if constexpr (!Buffers::owns) {
-      if (to == nullptr) return unbound(Role::kInput, index);
+  [[nodiscard]] Status set_input(std::size_t index, const DL& tensor) noexcept {
+    if constexpr (!detail::kIsDLTensor<DL>) {
+      compile_error::not_a_dltensor<Model, DL>();
+      return Status{};
+    } else {
+      if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
+      const TensorInfo& info = InTraits::infos[index];
+      const Status s = detail::check_dl_tensor(Traits::name(), Role::kInput, index, info, tensor);
+      if (!s) return s;
+      void* const to = this->input_pointers()[index];
+      if constexpr (!Buffers::owns) {
+        if (to == nullptr) return unbound(Role::kInput, index);
+      }
+      detail::copy_tensor_bytes(to, detail::dl_first_byte(tensor), info.size_bytes);
+      return Status{};
     }
-    detail::copy_tensor_bytes(to, detail::dl_first_byte(tensor), info.size_bytes);
-    return Status{};
   }
   /// By name: the index path plus one name comparison per tensor at most.
   template <class DL>
-  Status set_input(std::string_view name, const DL& tensor) noexcept {
-    const std::size_t index = InTraits::find(name);
-    if (index == npos) return unknown_name(Role::kInput);
-    return set_input(index, tensor);
+  [[nodiscard]] Status set_input(std::string_view name, const DL& tensor) noexcept {
+    if constexpr (!detail::kIsDLTensor<DL>) {
+      compile_error::not_a_dltensor<Model, DL>();
+      return Status{};
+    } else {
+      const std::size_t index = InTraits::find(name);
+      if (index == npos) return unknown_name(Role::kInput);
+      return set_input(index, tensor);
+    }
   }
 
   /// Zero-copy DLTensor view of input `index` (DLTensor from aot/dlpack.hpp).
@@ -594,17 +635,22 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
 
   /// Copies output `index` into a caller's DLTensor after the same checks as set_input.
   template <class DL>
-  Status get_output(std::size_t index, DL& out) noexcept {
-    if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
-    const TensorInfo& info = OutTraits::infos[index];
-    const Status s = detail::check_dl_tensor(Traits::name(), Role::kOutput, index, info, out);
-    if (!s) return s;
-    const void* const from = this->output_pointers()[index];
-    if constexpr (!Buffers::owns) {
-      if (from == nullptr) return unbound(Role::kOutput, index);
+  [[nodiscard]] Status get_output(std::size_t index, DL& out) noexcept {
+    if constexpr (!detail::kIsDLTensor<DL>) {
+      compile_error::not_a_dltensor<Model, DL>();
+      return Status{};
+    } else {
+      if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
+      const TensorInfo& info = OutTraits::infos[index];
+      const Status s = detail::check_dl_tensor(Traits::name(), Role::kOutput, index, info, out);
+      if (!s) return s;
+      const void* const from = this->output_pointers()[index];
+      if constexpr (!Buffers::owns) {
+        if (from == nullptr) return unbound(Role::kOutput, index);
+      }
+      detail::copy_tensor_bytes(detail::dl_first_byte(out), from, info.size_bytes);
+      return Status{};
     }
-    detail::copy_tensor_bytes(detail::dl_first_byte(out), from, info.size_bytes);
-    return Status{};
   }
 
  private:
@@ -721,7 +767,10 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// binding to its data.
   template <class DL>
   Status bind_dl(Role role, std::size_t index, const DL& tensor) noexcept {
-    if constexpr (!Buffers::binds) {
+    if constexpr (!detail::kIsDLTensor<DL>) {
+      compile_error::not_a_dltensor<Model, DL>();
+      return Status{};
+    } else if constexpr (!Buffers::binds) {
       compile_error::executor_does_not_bind<Model, Buffers>();
       return Status{};
     } else {
@@ -946,16 +995,6 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     return Status{};
   }
 
-  template <std::size_t I, class Src>
-  Status set_input_status(const Src& src) noexcept {
-    if constexpr (std::is_void_v<decltype(set_input<I>(src))>) {
-      set_input<I>(src);
-      return Status{};
-    } else {
-      return set_input<I>(src);
-    }
-  }
-
   template <std::size_t... O>
   auto output_views(std::index_sequence<O...>) const noexcept {
     return std::make_tuple(get_output<O>()...);
@@ -965,7 +1004,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   auto infer_impl(std::index_sequence<I...>, const Srcs&... srcs) noexcept {
     auto views = output_views(std::make_index_sequence<num_outputs>{});
     Status s;
-    const bool filled = ((s = set_input_status<I>(srcs), s.ok()) && ...);
+    const bool filled = ((s = set_input<I>(srcs), s.ok()) && ...);
     if (filled) s = run();
     return std::apply(
         [&](auto... v) { return InferResult<decltype(v)...>(s, std::make_tuple(v...)); }, views);

@@ -20,8 +20,11 @@ class [[nodiscard]] InferResult {
   constexpr bool ok() const noexcept { return status_.ok(); }
   constexpr explicit operator bool() const noexcept { return ok(); }
   constexpr const Status& status() const noexcept { return status_; }
+  /// Output view I. With AOT_ENABLE_ASSERTS, taking a view of a failed run traps, so
+  /// `auto [y] = exec.infer(x);` cannot read stale outputs unnoticed in a debug build.
   template <std::size_t I>
   constexpr auto get() const noexcept {
+    AOT_ASSERT(status_.ok());
     return std::get<I>(views_);
   }
 

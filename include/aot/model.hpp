@@ -181,7 +181,10 @@ template <class Model, class Tensor>
 constexpr bool check_tensor() {
   using Traits = TensorTraits<Tensor>;
   using T = typename Tensor::element_type;
-  if constexpr (Traits::raw_view.empty()) {
+  if constexpr (!kHasRawName<Tensor>) {
+    compile_error::tensor_has_no_raw_name<Model, Tensor>();
+    return false;
+  } else if constexpr (Traits::raw_view.empty()) {
     compile_error::tensor_raw_name_is_empty<Model, Tensor>();
     return false;
   } else if constexpr (!Traits::dims_positive) {

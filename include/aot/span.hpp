@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace aot {
 
@@ -39,5 +40,8 @@ template <class T, std::size_t N>
 Span(T (&)[N]) -> Span<T>;
 template <class T>
 Span(T*, std::size_t) -> Span<T>;
+/// `aot::Span(v)` for a std::vector, std::span or any container with data() and size().
+template <class C, class = decltype(std::declval<C&>().size())>
+Span(C&) -> Span<std::remove_pointer_t<decltype(std::declval<C&>().data())>>;
 
 }  // namespace aot

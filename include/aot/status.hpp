@@ -100,8 +100,10 @@ struct StatusText {
 };
 
 /// The outcome of a call: kOk, or an error that names the model, the tensor and the
-/// mismatch. Small (48 bytes), trivially copyable, never allocates.
-class [[nodiscard]] Status {
+/// mismatch. Small (48 bytes on 64-bit targets, 40 on 32-bit), trivially copyable, never
+/// allocates. Every call that can fail is [[nodiscard]]; a call checked entirely at compile
+/// time (set_input from an array) returns an ok Status that may be ignored and costs nothing.
+class Status {
  public:
   constexpr Status() noexcept = default;
   constexpr Status(Errc code, const char* model) noexcept : model_(model), code_(code) {}
@@ -296,9 +298,14 @@ class [[nodiscard]] Result {
   }  // NOLINT
 
   constexpr bool ok() const noexcept { return status_.ok(); }
+  /// As std::expected: whether there is a value.
+  constexpr bool has_value() const noexcept { return ok(); }
   constexpr explicit operator bool() const noexcept { return ok(); }
   constexpr const Status& status() const noexcept { return status_; }
-  /// The value; on failure a value-initialised T (and a trap when AOT_ENABLE_ASSERTS).
+  /// As std::expected: the Status that explains why there is no value (kOk when there is).
+  constexpr const Status& error() const noexcept { return status_; }
+  /// The value; on failure a value-initialised T (and a trap when AOT_ENABLE_ASSERTS, where
+  /// std::expected would throw).
   constexpr const T& value() const noexcept {
     AOT_ASSERT(ok());
     return value_;

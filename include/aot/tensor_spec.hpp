@@ -39,6 +39,16 @@ inline constexpr bool kHasSanitizedName = false;
 template <class T>
 inline constexpr bool kHasSanitizedName<T, std::void_t<decltype(T::name)>> = true;
 
+template <class T, class = void>
+inline constexpr bool kHasRawName = false;
+template <class T>
+inline constexpr bool kHasRawName<T, std::void_t<decltype(T::raw_name)>> = true;
+template <class T, class = void>
+inline constexpr std::string_view kRawNameOf{};
+template <class T>
+inline constexpr std::string_view kRawNameOf<T, std::void_t<decltype(T::raw_name)>> =
+    std::string_view(T::raw_name);
+
 template <std::size_t N>
 constexpr std::array<char, N + 1> copy_name(std::string_view s) noexcept {
   std::array<char, N + 1> out{};
@@ -84,7 +94,8 @@ struct TensorTraits {
 
   static constexpr std::size_t bytes = count * sizeof(element_type);
 
-  static constexpr std::string_view raw_view = std::string_view(Tensor::raw_name);
+  /// Empty when the description has no raw_name: the model check says so.
+  static constexpr std::string_view raw_view = kRawNameOf<Tensor>;
   static constexpr auto raw_storage = copy_name<raw_view.size()>(raw_view);
   static constexpr auto name_storage = sanitize<raw_view.size()>(raw_view);
 

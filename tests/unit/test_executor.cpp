@@ -228,3 +228,50 @@ TEST_CASE("typed set_input from the input's own buffer keeps it") {
   REQUIRE(exec.input<seed::a>()[0] == 7);
   REQUIRE(exec.input<seed::a>()[1] == 9);
 }
+
+TEST_CASE("set_input returns a Status whatever the source: ok and free for arrays") {
+  aot::AotExecutor<seed> exec;
+  const std::array<std::uint8_t, 2> a{1, 2};
+  auto s = exec.set_input<0>(a);  // compiles: one return type
+  static_assert(std::is_same_v<decltype(s), aot::Status>);
+  REQUIRE(s.ok());
+  std::uint8_t c_array[2] = {3, 4};
+  REQUIRE(exec.set_input<seed::b>(c_array).ok());
+  REQUIRE(exec.run().ok());
+  REQUIRE(exec.get_output<0>()[1] == 2 + 4);
+}
+
+TEST_CASE("std::vector and any contiguous range feed the run-time-checked path") {
+  aot::AotExecutor<seed> exec;
+  const std::vector<std::uint8_t> a{10, 20};
+  REQUIRE(exec.set_input<seed::a>(a).ok());
+  REQUIRE(exec.set_input<1>(aot::Span(a)).ok());  // aot::Span deduces from a container
+  const std::vector<std::uint8_t> three{1, 2, 3};
+  const aot::Status s = exec.set_input<seed::b>(three);
+  REQUIRE(s.code() == aot::Errc::kSizeMismatch);
+  REQUIRE(s.expected() == 2);
+  REQUIRE(s.got() == 3);
+  REQUIRE(exec.run().ok());
+  REQUIRE(exec.get_output<0>()[0] == 20);  // b still holds a's copy: 10 + 10
+  struct Buffer {                          // a user's contiguous type
+    std::uint8_t bytes[2] = {5, 6};
+    const std::uint8_t* data() const { return bytes; }
+    std::size_t size() const { return 2; }
+  } user;
+  REQUIRE(exec.set_input<0>(user).ok());
+  REQUIRE(exec.input<seed::a>()[1] == 6);
+}
+
+#if __cplusplus >= 202002L && __has_include(<span>)
+#include <span>
+TEST_CASE("C++20 std::span: fixed extents checked at compile time, dynamic ones at run time") {
+  aot::AotExecutor<seed> exec;
+  std::uint8_t bytes[2] = {7, 8};
+  const std::span<const std::uint8_t, 2> fixed(bytes);
+  auto ok = exec.set_input<seed::a>(fixed);  // compile-time checked: an ok Status
+  REQUIRE(ok.ok());
+  const std::span<const std::uint8_t> dynamic(bytes, 1);
+  REQUIRE(exec.set_input<seed::b>(dynamic).code() == aot::Errc::kSizeMismatch);
+  REQUIRE(exec.input<seed::a>()[0] == 7);
+}
+#endif

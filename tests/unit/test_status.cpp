@@ -92,3 +92,14 @@ TEST_CASE("Result carries a value or the Status") {
   REQUIRE(bad.status().code() == aot::Errc::kUnknownName);
   REQUIRE(bad.value_or(-1) == -1);
 }
+
+TEST_CASE("Result has std::expected's names: has_value, value, error") {
+  constexpr aot::Result<int> good = 7;
+  STATIC_REQUIRE(good.has_value());
+  STATIC_REQUIRE(good.value() == 7);
+  STATIC_REQUIRE(good.error().ok());
+  const aot::Result<int> bad = aot::Status(aot::Errc::kIndexOutOfRange, "m");
+  REQUIRE_FALSE(bad.has_value());
+  REQUIRE(bad.error().code() == aot::Errc::kIndexOutOfRange);
+  REQUIRE(&bad.error() == &bad.status());
+}

@@ -17,6 +17,12 @@ constexpr void model_has_no_outputs() {
                 "aot: bad model description: Model lists no outputs");
 }
 template <class Model, class Tensor>
+constexpr void tensor_has_no_raw_name() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: bad model description: Tensor has no raw_name (add `static constexpr "
+                "std::string_view raw_name = \"<the name in the source model>\";`)");
+}
+template <class Model, class Tensor>
 constexpr void tensor_raw_name_is_empty() {
   static_assert(detail::kDependentFalse<Model>,
                 "aot: bad model description: Tensor has an empty raw_name");
@@ -178,6 +184,13 @@ constexpr void executor_has_no_buffers() {
   static_assert(detail::kDependentFalse<Model>,
                 "aot: an AotExecutor<Model, Alignment, aot::CallerBuffers> has no buffer of its "
                 "own for Tag: bind one (bind_input / bind_output)");
+}
+template <class Model, class Given>
+constexpr void not_a_dltensor() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: set_input(index or name, x), get_output(index, x) and the zero-copy calls "
+                "take a DLTensor (aot/dlpack.hpp); Given is not one. For an array, std::vector or "
+                "span, name the tensor at compile time: set_input<Tag or I>(x)");
 }
 template <class Model, class Memory>
 constexpr void executor_owns_its_memory() {

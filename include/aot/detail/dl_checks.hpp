@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 
 #include "aot/detail/packed_abi.hpp"
 #include "aot/detail/text.hpp"
@@ -26,6 +27,18 @@ DLPackNotIncluded dl_tensor_type(DLTensorTag<Model>*, long);
 
 template <class Model>
 using DefaultDLTensor = decltype(dl_tensor_type(static_cast<DLTensorTag<Model>*>(nullptr), 0));
+
+/// Whether `DL` has DLTensor's members (DLPack's DLTensor, or a struct laid out like it).
+template <class DL, class = void>
+inline constexpr bool kIsDLTensor = false;
+template <class DL>
+inline constexpr bool kIsDLTensor<
+    DL, std::void_t<
+            decltype(std::declval<const DL&>().data), decltype(std::declval<const DL&>().ndim),
+            decltype(std::declval<const DL&>().dtype.code),
+            decltype(std::declval<const DL&>().shape), decltype(std::declval<const DL&>().strides),
+            decltype(std::declval<const DL&>().byte_offset),
+            decltype(std::declval<const DL&>().device.device_type)>> = true;
 
 /// A caller's integer or enum field, read as the integer of its size (signed for enums).
 /// DLPack 0.6's DLDeviceType has no fixed underlying type, so loading a value outside its
