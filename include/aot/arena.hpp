@@ -12,6 +12,7 @@ namespace aot {
 
 /// Inside the executor (the default): sized exactly from the model at compile time.
 struct OwnMemory {
+  /// The executor holds its arena and pools.
   static constexpr bool owns = true;
 };
 
@@ -19,6 +20,7 @@ struct OwnMemory {
 /// section of its choosing (DTCM, .noinit), or a SharedArena. run() refuses (kUnbound)
 /// while any is missing.
 struct CallerMemory {
+  /// The caller gives the arena and pools: set_workspace, set_pool.
   static constexpr bool owns = false;
 };
 
@@ -30,18 +32,22 @@ class SharedArena {
  public:
   /// `data` must stay valid as long as any executor uses the arena.
   constexpr SharedArena(std::uint8_t* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  /// Lends the array `data`.
   template <std::size_t N>
   constexpr explicit SharedArena(std::uint8_t (&data)[N]) noexcept : data_(data), size_(N) {}
   SharedArena(const SharedArena&) = delete;
   SharedArena& operator=(const SharedArena&) = delete;
 
+  /// The arena's first byte.
   std::uint8_t* data() const noexcept { return data_; }
+  /// The arena's size in bytes.
   std::size_t size() const noexcept { return size_; }
   /// Whether a run holds it now.
   bool busy() const noexcept { return busy_.load(std::memory_order_acquire); }
 
   /// For the executor's run(): true when it got the arena.
   bool try_claim() noexcept { return !busy_.exchange(true, std::memory_order_acquire); }
+  /// Ends a claim; run() calls it when it is done.
   void release() noexcept { busy_.store(false, std::memory_order_release); }
 
  private:

@@ -18,23 +18,30 @@ enum DataTypeCode : std::uint8_t {
 
 /// A tensor element type as DLPack and TVM describe it (`DLDataType`'s layout).
 struct DataType {
+  /// A DataTypeCode: kInt, kUInt, kFloat, ...
   std::uint8_t code = kInt;
+  /// Bits per lane.
   std::uint8_t bits = 0;
+  /// Lanes per element (1 for scalars).
   std::uint16_t lanes = 1;
 
+  /// Same code, bits and lanes.
   friend constexpr bool operator==(DataType a, DataType b) noexcept {
     return a.code == b.code && a.bits == b.bits && a.lanes == b.lanes;
   }
+  /// Not operator==.
   friend constexpr bool operator!=(DataType a, DataType b) noexcept { return !(a == b); }
 };
 
 /// IEEE half-precision storage; the library only moves these bits, it does no arithmetic.
 struct Float16 {
+  /// The IEEE half-precision bit pattern.
   std::uint16_t bits;
 };
 
 /// bfloat16 storage, as Float16.
 struct BFloat16 {
+  /// The bfloat16 bit pattern.
   std::uint16_t bits;
 };
 
@@ -43,6 +50,7 @@ struct BFloat16 {
 template <class T>
 struct DataTypeOf;
 
+/// \cond
 template <>
 struct DataTypeOf<std::int8_t> {
   static constexpr DataType value{kInt, 8, 1};
@@ -91,10 +99,12 @@ template <>
 struct DataTypeOf<BFloat16> {
   static constexpr DataType value{kBfloat, 16, 1};
 };
+/// \endcond
 /// TVM encodes bool as a 1-bit unsigned integer stored one byte per element. A caller's
 /// DLTensor may also say DLPack 0.8's kBool with 8 bits; views say uint1.
 template <>
 struct DataTypeOf<bool> {
+  /// uint1, one lane.
   static constexpr DataType value{kUInt, 1, 1};
 };
 

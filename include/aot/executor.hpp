@@ -69,9 +69,13 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   using OutputAt = output_t<Model, I>;
 
  public:
+  /// The model description this executor runs.
   using model_type = Model;
+  /// Number of inputs, known at compile time.
   static constexpr std::size_t num_inputs = InTraits::size;
+  /// Number of outputs, known at compile time.
   static constexpr std::size_t num_outputs = OutTraits::size;
+  /// Alignment in bytes of every buffer the executor owns.
   static constexpr std::size_t alignment = Alignment;
 
   AotExecutor() = default;
@@ -152,6 +156,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return set_input<InputAt<I>>(src);
     }
   }
+  /// As above, by input index, from a source sized at run time (an aot::Span).
   template <std::size_t I, class Src, std::enable_if_t<detail::kRunTimeSized<Src>, int> = 0>
   [[nodiscard]] Status set_input(const Src& src) noexcept {
     if constexpr (I >= num_inputs) {
@@ -168,6 +173,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   [[nodiscard]] Status set_input(const T* data, std::size_t count) noexcept {
     return set_input<Tag>(Span<const T>(data, count));
   }
+  /// As above, by input index.
   template <std::size_t I, class T>
   [[nodiscard]] Status set_input(const T* data, std::size_t count) noexcept {
     return set_input<I>(Span<const T>(data, count));
@@ -183,6 +189,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return TensorView<typename Tag::element_type, Tag>(input_data<index>());
     }
   }
+  /// As above, by input index.
   template <std::size_t I>
   auto input() noexcept {
     if constexpr (I >= num_inputs) {
@@ -242,6 +249,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return TensorView<const typename Tag::element_type, Tag>(output_data<index>());
     }
   }
+  /// As above, by output index.
   template <std::size_t I>
   auto get_output() const noexcept {
     if constexpr (I >= num_outputs) {
@@ -268,6 +276,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return bind_typed<true, index, Tag>(buf);
     }
   }
+  /// As above, by input index.
   template <std::size_t I, class Buf>
   [[nodiscard]] Status bind_input(Buf& buf) noexcept {
     if constexpr (I >= num_inputs) {
@@ -283,6 +292,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     Span<T> span(data, count);
     return bind_input<Tag>(span);
   }
+  /// Pointer and element count, by input index.
   template <std::size_t I, class T>
   [[nodiscard]] Status bind_input(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
@@ -299,6 +309,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return bind_typed<false, index, Tag>(buf);
     }
   }
+  /// As above, by output index.
   template <std::size_t I, class Buf>
   [[nodiscard]] Status bind_output(Buf& buf) noexcept {
     if constexpr (I >= num_outputs) {
@@ -308,11 +319,13 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return bind_typed<false, I, OutputAt<I>>(buf);
     }
   }
+  /// Pointer and element count.
   template <class Tag, class T>
   [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
     return bind_output<Tag>(span);
   }
+  /// Pointer and element count, by output index.
   template <std::size_t I, class T>
   [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
@@ -323,6 +336,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   void unbind_input() noexcept {
     static_cast<void>(bind_index(Role::kInput, I, nullptr));
   }
+  /// As unbind_input, for output `I`.
   template <std::size_t I>
   void unbind_output() noexcept {
     static_cast<void>(bind_index(Role::kOutput, I, nullptr));
@@ -334,16 +348,19 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   [[nodiscard]] Status set_input_zero_copy(std::size_t index, const DL& tensor) noexcept {
     return bind_dl(Role::kInput, index, tensor);
   }
+  /// As above, input by name.
   template <class DL>
   [[nodiscard]] Status set_input_zero_copy(std::string_view name, const DL& tensor) noexcept {
     const Result<std::size_t> index = get_input_index(name);
     if (!index) return index.status();
     return bind_dl(Role::kInput, *index, tensor);
   }
+  /// As above, for output `index`: run() writes into the caller's tensor.
   template <class DL>
   [[nodiscard]] Status set_output_zero_copy(std::size_t index, const DL& tensor) noexcept {
     return bind_dl(Role::kOutput, index, tensor);
   }
+  /// As above, output by name.
   template <class DL>
   [[nodiscard]] Status set_output_zero_copy(std::string_view name, const DL& tensor) noexcept {
     const Result<std::size_t> index = get_output_index(name);
@@ -364,6 +381,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
     return set_workspace(static_cast<std::uint8_t*>(arena), N);
   }
+  /// As above, `size` bytes at `data`, the size checked at run time.
   [[nodiscard]] Status set_workspace(std::uint8_t* data, std::size_t size) noexcept {
     if constexpr (!check_caller_arena()) {
       return Status{};
@@ -412,6 +430,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return set_pool<index>(pool);
     }
   }
+  /// As above, by pool index.
   template <std::size_t I, std::size_t N>
   [[nodiscard]] Status set_pool(std::uint8_t (&pool)[N]) noexcept {
     if constexpr (check_caller_pool<I>()) {
@@ -422,6 +441,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
     return set_pool<I>(static_cast<std::uint8_t*>(pool), N);
   }
+  /// As above, `size` bytes at `data`, the size checked at run time.
   template <class Tag>
   [[nodiscard]] Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
     constexpr std::size_t index = detail::IndexOf<Tag, typename Traits::PoolList>::value;
@@ -432,6 +452,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return set_pool<index>(data, size);
     }
   }
+  /// As above, by pool index.
   template <std::size_t I>
   [[nodiscard]] Status set_pool(std::uint8_t* data, std::size_t size) noexcept {
     if constexpr (!check_caller_pool<I>()) {
@@ -494,6 +515,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       this->devices_[index] = handle;
     }
   }
+  /// As above, by device index.
   template <std::size_t I>
   void set_device(void* handle) noexcept {
     if constexpr (I >= Traits::num_devices) {
@@ -530,13 +552,16 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
 
   // ---- Module-based runtime interface (TVM's names; everything checked at run time) ------
 
+  /// Number of inputs (TVM's get_num_inputs).
   static constexpr std::size_t get_num_inputs() noexcept { return num_inputs; }
+  /// Number of outputs (TVM's get_num_outputs).
   static constexpr std::size_t get_num_outputs() noexcept { return num_outputs; }
 
   /// Index of the input named `name` (raw or sanitised; sanitised before comparing).
   static constexpr Result<std::size_t> get_input_index(std::string_view name) noexcept {
     return find_index<InTraits>(name, Role::kInput);
   }
+  /// Index of the output named `name`, as get_input_index.
   static constexpr Result<std::size_t> get_output_index(std::string_view name) noexcept {
     return find_index<OutTraits>(name, Role::kOutput);
   }
@@ -546,6 +571,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
     return InTraits::infos[index].name;
   }
+  /// Sanitised name of output `index`.
   static constexpr Result<std::string_view> get_output_name(std::size_t index) noexcept {
     if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
     return OutTraits::infos[index].name;
@@ -556,6 +582,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     if (index >= num_inputs) return out_of_range(Role::kInput, index, num_inputs);
     return InTraits::infos[index];
   }
+  /// Names, dtype, shape and sizes of output `index`.
   static constexpr Result<TensorInfo> get_output_info(std::size_t index) noexcept {
     if (index >= num_outputs) return out_of_range(Role::kOutput, index, num_outputs);
     return OutTraits::infos[index];
@@ -610,6 +637,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
       return detail::make_dl_view<DL>(data, InTraits::infos[index]);
     }
   }
+  /// As above, input by name.
   template <class DL = detail::DefaultDLTensor<Model>>
   Result<DL> get_input(std::string_view name) noexcept {
     const Result<std::size_t> index = get_input_index(name);

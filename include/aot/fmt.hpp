@@ -14,16 +14,20 @@
 #include "aot/status.hpp"
 #include "aot/tensor_view.hpp"
 
+/// A Status prints as to_string(): "default: the entry function returned -1".
 template <>
 struct fmt::formatter<aot::Status> : fmt::formatter<std::string_view> {
+  /// Writes `s.to_string()`.
   template <class Context>
   auto format(const aot::Status& s, Context& ctx) const {
     return fmt::formatter<std::string_view>::format(s.to_string().view(), ctx);
   }
 };
 
+/// A DataType prints as TVM names it: "int8", "float32", "uint1".
 template <>
 struct fmt::formatter<aot::DataType> : fmt::formatter<std::string_view> {
+  /// Writes the dtype's name.
   template <class Context>
   auto format(aot::DataType t, Context& ctx) const {
     char buf[32];
@@ -40,6 +44,7 @@ struct fmt::is_range<aot::TensorView<T, Tensor>, Char> : std::false_type {};
 /// each element: "{:.2f}".
 template <class T, class Tensor>
 struct fmt::formatter<aot::TensorView<T, Tensor>> : fmt::formatter<std::remove_cv_t<T>> {
+  /// Writes the elements, each with the format spec.
   template <class Context>
   auto format(const aot::TensorView<T, Tensor>& v, Context& ctx) const {
     auto out = ctx.out();

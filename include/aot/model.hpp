@@ -25,7 +25,9 @@ inline constexpr std::size_t npos = detail::kNotFound;
 struct TensorInfo {
   std::string_view name;      ///< sanitised, as in the generated C header
   std::string_view raw_name;  ///< as in the source model
+  /// The element type.
   DataType dtype;
+  /// The dimensions, outermost first.
   Span<const std::int64_t> shape;
   std::size_t size = 0;        ///< elements
   std::size_t size_bytes = 0;  ///< bytes

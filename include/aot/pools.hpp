@@ -13,6 +13,7 @@ namespace aot {
 /// adds `raw_name`, e.g. "global_workspace". The executor owns one per instance.
 template <std::size_t Bytes, std::size_t Alignment = 16>
 struct PoolSpec : TensorSpec<std::uint8_t, static_cast<std::int64_t>(Bytes)> {
+  /// Alignment in bytes the generated code assumes for the pool.
   static constexpr std::size_t alignment = Alignment;
 };
 
@@ -24,6 +25,7 @@ struct PoolSpec : TensorSpec<std::uint8_t, static_cast<std::int64_t>(Bytes)> {
 /// flash on a microcontroller); none holds a buffer for it.
 template <std::size_t Bytes, std::size_t Alignment = 16>
 struct ConstantPoolSpec : PoolSpec<Bytes, Alignment> {
+  /// Marks the pool as constant: its data is the description's, never set.
   static constexpr bool constant_pool = true;
 };
 

@@ -12,23 +12,33 @@ namespace aot {
 template <class T>
 class Span {
  public:
+  /// The element type, const for a read-only span.
   using element_type = T;
 
   constexpr Span() noexcept = default;
+  /// `size` elements at `data`.
   constexpr Span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  /// A whole C array.
   template <std::size_t N>
   constexpr Span(T (&array)[N]) noexcept : data_(array), size_(N) {}  // NOLINT: implicit by design
   template <
       class C,
       class = std::enable_if_t<std::is_convertible_v<decltype(std::declval<C&>().data()), T*>>,
       class = decltype(std::declval<C&>().size())>
+  /// A container with data() and size(): std::array, std::vector, std::span.
   constexpr Span(C& c) noexcept : data_(c.data()), size_(c.size()) {}  // NOLINT
 
+  /// The first element.
   constexpr T* data() const noexcept { return data_; }
+  /// Number of elements.
   constexpr std::size_t size() const noexcept { return size_; }
+  /// Whether size() is 0.
   constexpr bool empty() const noexcept { return size_ == 0; }
+  /// Element `i`, unchecked.
   constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  /// Iteration.
   constexpr T* begin() const noexcept { return data_; }
+  /// Iteration.
   constexpr T* end() const noexcept { return data_ + size_; }
 
  private:

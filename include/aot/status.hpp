@@ -92,10 +92,14 @@ constexpr const char* describe(Errc code) noexcept {
 
 /// A message rendered into fixed storage.
 struct StatusText {
+  /// Bytes of storage, the terminating NUL included; longer messages are cut.
   static constexpr std::size_t kCapacity = 160;
+  /// The message, NUL-terminated.
   char text[kCapacity] = {};
 
+  /// The message as a C string.
   constexpr const char* c_str() const noexcept { return text; }
+  /// The message as a string view.
   constexpr std::string_view view() const noexcept { return std::string_view(text); }
 };
 
@@ -106,6 +110,7 @@ struct StatusText {
 class Status {
  public:
   constexpr Status() noexcept = default;
+  /// An error `code` of the model named `model` (a string that outlives the Status).
   constexpr Status(Errc code, const char* model) noexcept : model_(model), code_(code) {}
 
   /// Builders used by the library to attach details.
@@ -115,23 +120,28 @@ class Status {
     tensor_ = name;
     return *this;
   }
+  /// Whether an input, output or pool is concerned, when no tensor is named.
   constexpr Status& with_role(Role role) noexcept {
     role_ = role;
     return *this;
   }
+  /// The value the check expected and the one it got.
   constexpr Status& with_values(std::int64_t expected, std::int64_t got) noexcept {
     expected_ = expected;
     got_ = got;
     return *this;
   }
+  /// The dimension concerned (kShapeMismatch, kStridesNotCompact).
   constexpr Status& with_dimension(std::int32_t d) noexcept {
     detail_ = d;
     return *this;
   }
+  /// What the entry function returned (kEntryFailed).
   constexpr Status& with_entry_code(std::int32_t rc) noexcept {
     detail_ = rc;
     return *this;
   }
+  /// Replaces the model's name.
   constexpr Status& with_model(const char* model) noexcept {
     model_ = model;
     return *this;
@@ -142,8 +152,11 @@ class Status {
     return *this;
   }
 
+  /// Whether the call succeeded.
   constexpr bool ok() const noexcept { return code_ == Errc::kOk; }
+  /// Same as ok().
   constexpr explicit operator bool() const noexcept { return ok(); }
+  /// What went wrong; Errc::kOk on success.
   constexpr Errc code() const noexcept { return code_; }
   /// Fixed text for code(); to_string() has the details.
   constexpr const char* message() const noexcept { return describe(code_); }
@@ -151,13 +164,17 @@ class Status {
   constexpr const char* model() const noexcept { return model_; }
   /// The tensor's raw name, or nullptr when no tensor is concerned or it is unknown.
   constexpr const char* tensor() const noexcept { return tensor_; }
+  /// Whether the tensor concerned is an input, an output or a pool.
   constexpr Role role() const noexcept { return role_; }
+  /// The index of the tensor concerned, in its list.
   constexpr std::size_t index() const noexcept { return index_; }
   /// For kShapeMismatch and kStridesNotCompact: the dimension concerned.
   constexpr std::int32_t dimension() const noexcept { return detail_; }
   /// For kEntryFailed: what the entry function returned.
   constexpr std::int32_t entry_code() const noexcept { return detail_; }
+  /// What the check expected (a count, a dimension, a packed dtype, ...).
   constexpr std::int64_t expected() const noexcept { return expected_; }
+  /// What the check got instead.
   constexpr std::int64_t got() const noexcept { return got_; }
   /// For kEntryFailed: what the generated code passed to TVMAPISetLastError, or nullptr. It
   /// lives in the executor and is valid until its next run().
@@ -292,15 +309,20 @@ class Status {
 template <class T>
 class [[nodiscard]] Result {
  public:
+  /// A success holding `value`.
   constexpr Result(T value) noexcept : value_(value) {}  // NOLINT: implicit by design
+  /// A failure; `status` must not be ok.
   constexpr Result(Status status) noexcept : status_(status) {
     AOT_ASSERT(!status.ok());
   }  // NOLINT
 
+  /// Whether there is a value.
   constexpr bool ok() const noexcept { return status_.ok(); }
   /// As std::expected: whether there is a value.
   constexpr bool has_value() const noexcept { return ok(); }
+  /// Same as ok().
   constexpr explicit operator bool() const noexcept { return ok(); }
+  /// Why there is no value; an ok Status when there is one.
   constexpr const Status& status() const noexcept { return status_; }
   /// As std::expected: the Status that explains why there is no value (kOk when there is).
   constexpr const Status& error() const noexcept { return status_; }
@@ -310,7 +332,9 @@ class [[nodiscard]] Result {
     AOT_ASSERT(ok());
     return value_;
   }
+  /// Same as value().
   constexpr const T& operator*() const noexcept { return value(); }
+  /// Member access to value().
   constexpr const T* operator->() const noexcept { return &value(); }
   /// The value, or `fallback` on failure.
   constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }

@@ -17,13 +17,16 @@ namespace aot {
 /// name, checked against raw_name) and `size_bytes` (checked against shape and dtype).
 template <class T, std::int64_t... Dims>
 struct TensorSpec {
+  /// The C++ type of one element.
   using element_type = T;
+  /// The dimensions, outermost first.
   static constexpr std::array<std::int64_t, sizeof...(Dims)> shape{{Dims...}};
 };
 
 /// An ordered list of tensor descriptions: a model's inputs or outputs, in argument order.
 template <class... Tensors>
 struct TensorList {
+  /// Number of tensors in the list.
   static constexpr std::size_t size = sizeof...(Tensors);
 };
 

@@ -20,28 +20,40 @@ class TensorView {
   using Traits = detail::TensorTraits<Tensor>;
 
  public:
+  /// The element type, const for an output's view.
   using element_type = T;
+  /// The element type without const.
   using value_type = std::remove_cv_t<T>;
+  /// The tensor's description.
   using tensor = Tensor;
+  /// Iterates the elements in row-major order.
   using iterator = T*;
 
+  /// A view of the tensor's elements at `data`.
   constexpr explicit TensorView(T* data) noexcept : data_(data) {}
   /// A read-only view from a writable one.
   template <class U, class = std::enable_if_t<std::is_same_v<const U, T> && !std::is_const_v<U>>>
   constexpr TensorView(TensorView<U, Tensor> other) noexcept  // NOLINT: like T* -> const T*
       : data_(other.data()) {}
 
+  /// Number of dimensions.
   static constexpr std::size_t rank() noexcept { return Traits::rank; }
+  /// The tensor's shape.
   static constexpr const std::array<std::int64_t, Traits::rank>& shape() noexcept {
     return Tensor::shape;
   }
+  /// The size of dimension `dim`.
   static constexpr std::int64_t extent(std::size_t dim) noexcept { return Tensor::shape[dim]; }
   /// Number of elements.
   static constexpr std::size_t size() noexcept { return Traits::count; }
+  /// The tensor's size in bytes.
   static constexpr std::size_t bytes() noexcept { return Traits::bytes; }
 
+  /// The first element.
   constexpr T* data() const noexcept { return data_; }
+  /// Iteration, in row-major order.
   constexpr T* begin() const noexcept { return data_; }
+  /// Iteration, in row-major order.
   constexpr T* end() const noexcept { return data_ + Traits::count; }
 
   /// Flat, row-major element access.
