@@ -14,6 +14,8 @@ presets=("$@")
 mkdir -p build
 echo "=== lint"
 tools/lint.sh
+echo "=== docs"
+tools/docs.sh
 for preset in "${presets[@]}"; do
   if [ "${preset}" = fuzz ]; then
     echo "=== fuzz (${FUZZ_SECONDS:-15} s per target)"
