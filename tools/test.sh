@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and -O2, ASan+UBSan, TSan,
+# Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and Release (-O3), ASan+UBSan, TSan,
 # the Cortex-M firmware under QEMU, and a short run of every fuzz target (FUZZ_SECONDS each,
 # default 15; tools/fuzz.sh runs them longer).
 # Pass preset names to run only those (see CMakePresets.json); `fuzz` is the fuzz run.
