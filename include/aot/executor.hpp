@@ -268,68 +268,46 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
   /// kIoAlignment (kMisalignedData otherwise; nothing changes).
   template <class Tag, class Buf>
   [[nodiscard]] Status bind_input(Buf& buf) noexcept {
-    constexpr std::size_t index = input_index_v<Model, Tag>;
-    if constexpr (index == npos) {
-      compile_error::not_an_input_of_model<Model, Tag>();
-      return Status{};
-    } else {
-      return bind_typed<true, index, Tag>(buf);
-    }
+    return bind_tag<true, Tag>(buf);
   }
   /// As above, by input index.
   template <std::size_t I, class Buf>
   [[nodiscard]] Status bind_input(Buf& buf) noexcept {
-    if constexpr (I >= num_inputs) {
-      compile_error::input_index_out_of_range<Model, I, num_inputs>();
-      return Status{};
-    } else {
-      return bind_typed<true, I, InputAt<I>>(buf);
-    }
+    return bind_at<true, I>(buf);
   }
   /// Pointer and element count.
   template <class Tag, class T>
   [[nodiscard]] Status bind_input(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
-    return bind_input<Tag>(span);
+    return bind_tag<true, Tag>(span);
   }
   /// Pointer and element count, by input index.
   template <std::size_t I, class T>
   [[nodiscard]] Status bind_input(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
-    return bind_input<I>(span);
+    return bind_at<true, I>(span);
   }
   /// As bind_input, for output `Tag`: run() writes into the caller's buffer.
   template <class Tag, class Buf>
   [[nodiscard]] Status bind_output(Buf& buf) noexcept {
-    constexpr std::size_t index = output_index_v<Model, Tag>;
-    if constexpr (index == npos) {
-      compile_error::not_an_output_of_model<Model, Tag>();
-      return Status{};
-    } else {
-      return bind_typed<false, index, Tag>(buf);
-    }
+    return bind_tag<false, Tag>(buf);
   }
   /// As above, by output index.
   template <std::size_t I, class Buf>
   [[nodiscard]] Status bind_output(Buf& buf) noexcept {
-    if constexpr (I >= num_outputs) {
-      compile_error::output_index_out_of_range<Model, I, num_outputs>();
-      return Status{};
-    } else {
-      return bind_typed<false, I, OutputAt<I>>(buf);
-    }
+    return bind_at<false, I>(buf);
   }
   /// Pointer and element count.
   template <class Tag, class T>
   [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
-    return bind_output<Tag>(span);
+    return bind_tag<false, Tag>(span);
   }
   /// Pointer and element count, by output index.
   template <std::size_t I, class T>
   [[nodiscard]] Status bind_output(T* data, std::size_t count) noexcept {
     Span<T> span(data, count);
-    return bind_output<I>(span);
+    return bind_at<false, I>(span);
   }
   /// Back to the executor's own buffer (BindableBuffers) or to no buffer (CallerBuffers).
   template <std::size_t I>
@@ -750,6 +728,37 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     slot = data;
     this->set_packed_data(input ? index : num_inputs + index, data);
     return Status{};
+  }
+
+  /// bind_input / bind_output by tag: the tensor's index, or a compile error naming it.
+  template <bool Input, class Tag, class Buf>
+  Status bind_tag(Buf& buf) noexcept {
+    constexpr std::size_t index = Input ? input_index_v<Model, Tag> : output_index_v<Model, Tag>;
+    if constexpr (index == npos) {
+      if constexpr (Input) {
+        compile_error::not_an_input_of_model<Model, Tag>();
+      } else {
+        compile_error::not_an_output_of_model<Model, Tag>();
+      }
+      return Status{};
+    } else {
+      return bind_typed<Input, index, Tag>(buf);
+    }
+  }
+  /// bind_input / bind_output by index: in range, or a compile error.
+  template <bool Input, std::size_t I, class Buf>
+  Status bind_at(Buf& buf) noexcept {
+    if constexpr (Input && I >= num_inputs) {
+      compile_error::input_index_out_of_range<Model, I, num_inputs>();
+      return Status{};
+    } else if constexpr (!Input && I >= num_outputs) {
+      compile_error::output_index_out_of_range<Model, I, num_outputs>();
+      return Status{};
+    } else if constexpr (Input) {
+      return bind_typed<true, I, InputAt<I>>(buf);
+    } else {
+      return bind_typed<false, I, OutputAt<I>>(buf);
+    }
   }
 
   /// bind_input / bind_output: `Buf` a C array or std::array of the tensor's element type and
