@@ -3,7 +3,8 @@
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
-#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME])
+#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME]
+#               [HOST_INTRINSICS])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
 # generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
@@ -17,13 +18,20 @@
 # The model brings the TVM runtime symbols its code calls (TVMBackendAllocWorkspace, ...): a
 # program needs no aot_add_tvm_runtime for it. NO_TVM_RUNTIME leaves them out, for a program
 # that links TVM's own C runtime.
+# HOST_INTRINSICS links aot::arm_host_intrinsics to the model's C: a model built for an Arm
+# core (its C calls DSP intrinsics: __SMLAD, __sxtb16, __builtin_arm_smlabb, read_and_pad...)
+# then builds with any C compiler, the intrinsics in portable C where the compiler does not
+# target Arm. Without it such a model stops configuring when the C compiler does not target
+# Arm, saying so. The model's C keeps -Werror=implicit-function-declaration: an intrinsic
+# nobody provides is a compile error, never a silent link error.
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "NO_TVM_RUNTIME" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
+  cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
-                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME)")
+                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME, "
+                        "HOST_INTRINSICS)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
@@ -84,6 +92,26 @@ function(aot_add_model target)
     message(FATAL_ERROR "aot_add_model(${target}): ${mlf} is not a Model Library Format archive "
                         "(no codegen/host/src/*.c or codegen/host/lib/*.o, nor src/*.c of a "
                         "codegen/host folder)")
+  endif()
+
+  # aot-gen runs at build time, too late to say what a build for the wrong compiler lacks:
+  # the C sources tell now whether the model calls Arm intrinsics.
+  if(NOT ARG_HOST_INTRINSICS)
+    _aot_model_arm_intrinsics(uses "${c_sources}")
+    if(uses)
+      aot_c_compiler_targets_arm(arm)
+      if(NOT arm)
+        _aot_model_arm_target(arm_target "${root}")
+        if(arm_target)
+          set(arm_target " (built for '${arm_target}')")
+        endif()
+        message(FATAL_ERROR
+                "aot_add_model(${target}): the model${arm_target} calls Arm DSP intrinsics "
+                "(${uses}), and the C compiler ${CMAKE_C_COMPILER} does not target Arm: add "
+                "HOST_INTRINSICS (aot_add_model(${target} MLF ... HOST_INTRINSICS)) to build it "
+                "with aot's portable intrinsics, or configure with an Arm cross compiler")
+      endif()
+    endif()
   endif()
 
   if(TARGET aot::aot-gen)
@@ -169,10 +197,59 @@ function(aot_add_model target)
     aot_tvm_runtime_library(runtime)
     target_link_libraries(${target} INTERFACE ${runtime})
   endif()
+  if(ARG_HOST_INTRINSICS)
+    aot_arm_host_intrinsics_setup()
+    target_link_libraries(${target} PRIVATE aot::arm_host_intrinsics)
+  endif()
   # Real generated code passes an array's address and const data where uint8_t* is expected
-  # (errors with GCC 14+), leaves parameters unused, and is not ours to warn about.
+  # (errors with GCC 14+), leaves parameters unused, and is not ours to warn about. Not -w:
+  # it would silence -Werror=implicit-function-declaration too, and a function nobody
+  # declares (an Arm intrinsic or builtin on another compiler) would surface only at the link.
+  # GCC and Clang: warnings off, that one an error (after the user's flags, so it stays).
+  set(gnu "$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:GNU>>")
+  set(clang "$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:Clang,AppleClang>>")
+  set(other_c "$<AND:$<COMPILE_LANGUAGE:C>,$<NOT:$<C_COMPILER_ID:GNU,Clang,AppleClang>>>")
   target_compile_options(
     ${target}
-    PRIVATE $<$<COMPILE_LANGUAGE:C,CXX>:-w>
-            $<$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:GNU>>:-Wno-error=incompatible-pointer-types>)
+    PRIVATE "$<${gnu}:-Wno-all;-Wno-extra;-Wno-pedantic;-Wno-error;-Wno-incompatible-pointer-types;-Wno-error=incompatible-pointer-types;-Wno-discarded-qualifiers;-Wno-attributes;-Werror=implicit-function-declaration>"
+            "$<${clang}:-Wno-everything;-Wno-error;-Werror=implicit-function-declaration>"
+            $<${other_c}:-w> $<$<COMPILE_LANGUAGE:CXX>:-w>)
+endfunction()
+
+# <out>: the first Arm intrinsic the C sources use (an include of arm_acle.h,
+# arm_nnsupportfunctions.h or arm_math.h, a __builtin_arm_* call, or a CMSIS/ACLE DSP
+# intrinsic call), as "<file>: <what>", or empty.
+function(_aot_model_arm_intrinsics out sources)
+  set(${out} "" PARENT_SCOPE)
+  set(include_re "^[ \t]*#[ \t]*include[ \t]*[<\"](arm_acle|arm_nnsupportfunctions|arm_math)\\.h")
+  set(call_re "(__builtin_arm_[a-z0-9_]+|__(SMLADX?|SMUADX?|SXTA?B16|UXTB16|PKHBT|PKHTB|QADD16|QADD|SSAT|USAT)|__(smladx?|smuadx?|sxtab?16|uxtb16|pkhbt|pkhtb|smla[bt][bt]|smul[bt][bt]|qadd16|ssat|usat)|read_and_pad)[ \t]*\\(")
+  foreach(source IN LISTS sources)
+    file(STRINGS "${source}" hits REGEX "${include_re}|${call_re}" LIMIT_COUNT 1)
+    if(hits)
+      get_filename_component(name "${source}" NAME)
+      string(STRIP "${hits}" hits)
+      if(hits MATCHES "${include_re}")
+        set(what "#include <${CMAKE_MATCH_1}.h>")
+      elseif(hits MATCHES "${call_re}")
+        set(what "${CMAKE_MATCH_1}")
+      endif()
+      set(${out} "${name}: ${what}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+endfunction()
+
+# <out>: the TVM target string of the model when it names an Arm CPU (-keys=arm_cpu, -mcpu=
+# cortex-..., -march=armv...), from metadata.json, else empty.
+function(_aot_model_arm_target out root)
+  set(${out} "" PARENT_SCOPE)
+  if(EXISTS "${root}/metadata.json")
+    file(STRINGS "${root}/metadata.json" lines REGEX "\"c -[^\"]*(arm_cpu|-mcpu=cortex|-march=armv)")
+    if(lines)
+      list(GET lines 0 line)
+      if(line MATCHES "\"(c -[^\"]*)\"")
+        set(${out} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+      endif()
+    endif()
+  endif()
 endfunction()

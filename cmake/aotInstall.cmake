@@ -5,7 +5,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/aot DESTINATION ${CMAKE_INSTALL_
 
 set(AOT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/aot)
 
-install(TARGETS aot aot_tvm_compat EXPORT aotTargets)
+install(TARGETS aot aot_tvm_compat aot_arm_host_intrinsics EXPORT aotTargets)
 install(EXPORT aotTargets NAMESPACE aot:: DESTINATION ${AOT_CMAKE_DIR})
 
 install(TARGETS aot_dlpack EXPORT aotDlpackTargets)
@@ -50,4 +50,5 @@ install(FILES ${aot_pc_dir}/aot.pc ${aot_pc_dir}/aot-tvm-compat.pc
 
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
-              ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake DESTINATION ${AOT_CMAKE_DIR})
+              ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/aotArmHostIntrinsics.cmake DESTINATION ${AOT_CMAKE_DIR})
