@@ -94,6 +94,10 @@ struct Model {
   bool uses_backend_workspace = false;
   std::size_t workspace_allocations = 0;
   bool uses_last_error = false;
+  /// The TVM target the code was built for (metadata.json's, else lib1.c's comment).
+  std::optional<std::string> target;
+  /// The C calls Arm DSP intrinsics: it builds only for an Arm core or with host intrinsics.
+  bool arm_intrinsics = false;
   std::vector<std::string> comments;  ///< model-level unverified facts, for the header
 };
 

@@ -135,6 +135,14 @@ std::string emit(const Model& model, const Options& options) {
       << "  static constexpr std::size_t constants_size = " << *model.constants_size << ";\n";
   }
   if (model.workspace_io) o << "  static constexpr bool workspace_io = true;\n";
+  if (model.target) {
+    o << "  // The TVM target the generated code was built for.\n"
+      << "  static constexpr std::string_view target = " << quoted(*model.target) << ";\n";
+  }
+  if (model.arm_intrinsics) {
+    o << "  // The C calls Arm DSP intrinsics: off Arm it needs aot::arm_host_intrinsics.\n"
+      << "  static constexpr bool arm_intrinsics = true;\n";
+  }
   const char* conv = model.convention == Convention::kCInterface ? "kCInterface"
                      : model.convention == Convention::kPacked   ? "kPacked"
                                                                  : "kUnpacked";

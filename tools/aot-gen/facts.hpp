@@ -92,6 +92,11 @@ struct SourceFile {
   /// The module's own file: <m>_lib<N>.c, or v0.8's unprefixed lib<N>.c (an MLF may hold
   /// several modules' files).
   bool own = true;
+  /// "// tvm target: c -keys=arm_cpu,cpu -mcpu=cortex-m4 ..." at the top of TVM's lib files.
+  std::optional<Sourced<std::string>> tvm_target;
+  /// The first sign that the code calls Arm DSP intrinsics: an include of arm_acle.h,
+  /// arm_nnsupportfunctions.h or arm_math.h, or a call of an intrinsic or __builtin_arm_*.
+  std::optional<Sourced<std::string>> arm_intrinsic;
 };
 
 struct SourceFacts {

@@ -148,6 +148,8 @@ bool is_description_member(std::string_view s) {
                                                "map_inputs",
                                                "map_outputs",
                                                "constants_size",
+                                               "target",
+                                               "arm_intrinsics",
                                                "size_bytes",
                                                "shape",
                                                "element_type",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Readers for the generated header, metadata.json and the C sources.
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "facts.hpp"
@@ -311,6 +312,76 @@ bool is_source(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+bool identifier_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// The Arm DSP intrinsics TVM's arm_cpu schedules call, by their CMSIS and ACLE names, and the
+/// headers that bring them; __builtin_arm_* and read_and_pad are matched apart.
+bool arm_intrinsic_name(std::string_view w) {
+  static const std::set<std::string_view> names = {
+      "__SMLAD",  "__SMLADX",    "__SMUAD",  "__SMUADX", "__SXTB16", "__SXTAB16", "__UXTB16",
+      "__PKHBT",  "__PKHTB",     "__QADD",   "__QADD16", "__SADD16", "__SSAT",    "__USAT",
+      "__smlad",  "__smladx",    "__smuad",  "__smuadx", "__sxtb16", "__sxtab16", "__uxtb16",
+      "__pkhbt",  "__pkhtb",     "__qadd",   "__qadd16", "__sadd16", "__ssat",    "__usat",
+      "__smlabb", "__smlabt",    "__smlatb", "__smlatt", "__smulbb", "__smulbt",  "__smultb",
+      "__smultt", "read_and_pad"};
+  return names.count(w) != 0 || w.rfind("__builtin_arm_", 0) == 0;
+}
+
+/// The target comment and the first Arm intrinsic of one source, each with its line.
+void scan_target(const std::string& shown, std::string_view text, SourceFile& f) {
+  const std::string_view comment = "// tvm target: ";
+  std::size_t line = 1;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(at, end - at);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (!f.tvm_target && l.rfind(comment, 0) == 0) {
+      std::string t(l.substr(comment.size()));
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+      f.tvm_target = Sourced<std::string>{t, {shown, line}};
+    }
+    if (!f.arm_intrinsic) {
+      std::string_view code = l.substr(0, std::min(l.find("//"), l.size()));
+      std::size_t p = code.find_first_not_of(" \t");
+      if (p != std::string_view::npos && code[p] == '#') {
+        for (std::string_view h : {"arm_acle.h", "arm_nnsupportfunctions.h", "arm_math.h"}) {
+          if (code.find("include") != std::string_view::npos &&
+              (code.find(std::string("<") + std::string(h) + ">") != std::string_view::npos ||
+               code.find(std::string("\"") + std::string(h) + "\"") != std::string_view::npos)) {
+            f.arm_intrinsic =
+                Sourced<std::string>{"#include <" + std::string(h) + ">", {shown, line}};
+          }
+        }
+      } else {
+        for (std::size_t i = 0; i < code.size() && !f.arm_intrinsic;) {
+          if (!identifier_char(code[i]) || (i > 0 && identifier_char(code[i - 1]))) {
+            ++i;
+            continue;
+          }
+          std::size_t j = i;
+          while (j < code.size() && identifier_char(code[j])) ++j;
+          const std::string_view w = code.substr(i, j - i);
+          std::size_t k = code.find_first_not_of(" \t", j);
+          if (k != std::string_view::npos && code[k] == '(' && arm_intrinsic_name(w)) {
+            f.arm_intrinsic = Sourced<std::string>{std::string(w), {shown, line}};
+          }
+          i = j;
+        }
+      }
+    }
+    if (f.tvm_target && f.arm_intrinsic) return;
+    at = end + 1;
+    ++line;
+  }
+}
+
+}  // namespace
+
 SourceFacts read_sources(const Archive& mlf, const std::string& module) {
   SourceFacts s;
   const std::string src = "codegen/host/src/";
@@ -323,7 +394,8 @@ SourceFacts read_sources(const Archive& mlf, const std::string& module) {
     } else if (in_src && is_source(path)) {
       const std::string name = path.substr(src.size());
       const bool own = name.rfind(module + "_", 0) == 0 || name.find("_lib") == std::string::npos;
-      s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_"), own});
+      s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_"), own, {}, {}});
+      scan_target(s.files.back().shown, text, s.files.back());
     }
   }
   return s;
