@@ -1,12 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs on the host: computes, from the operations the fixtures implement, the outputs the
 // firmware must produce, and writes them as a C header. Nothing here calls aot.
+// `reference --armnet <dir>` writes the real-size model's MLF instead (armnet_mlf.h).
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
+#include "arm_models.h"
+#include "arm_reference.h"
+#include "armnet_mlf.h"
 #include "dma_stream.h"
 
-int main() {
+namespace {
+
+// Per input set, FNV-1a of the reference's outputs, then one over all sets in order.
+template <std::size_t N, class Op>
+void print_arm_checksums(const char* name, std::uint32_t sets, std::uint32_t in_size, Op op) {
+  std::printf("static const uint32_t %sFnv[%u] = {", name, sets);
+  std::uint32_t all = ARM_FNV_INIT;
+  for (std::uint32_t set = 0; set < sets; ++set) {
+    std::int8_t x[ARMNET_IN];
+    arm_fill_input(set, x, in_size);
+    const std::array<std::int8_t, N> y = op(x);
+    all = arm_fnv1a(y.data(), N, all);
+    std::printf("%s0x%08xu", set ? ", " : "", arm_fnv1a(y.data(), N, ARM_FNV_INIT));
+  }
+  std::printf("};\nstatic const uint32_t %sAll = 0x%08xu;\n", name, all);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 3 && std::strcmp(argv[1], "--armnet") == 0) {
+    armref::write_armnet_mlf(armref::Armnet{}, argv[2]);
+    return 0;
+  }
   std::printf("/* Generated on the host by examples/cortex-m/reference.cpp. */\n#pragma once\n");
   std::printf("#include <stdint.h>\n");
   // seed: a + b.
@@ -51,5 +79,18 @@ int main() {
     std::printf("%s0x%08xu", frame ? ", " : "", dma_fnv1a(out, DMA_FRAME_SAMPLES));
   }
   std::printf("};\n");
+  // The Arm-kernel fixtures (tests/fixtures/mlf/arm_*) and armnet, from the reference loops.
+  print_arm_checksums<16>("kArmDense", ARM_DENSE_SETS, ARM_DENSE_IN, armref::dense);
+  print_arm_checksums<512>("kArmConv", ARM_CONV_SETS, ARM_CONV_IN, armref::conv);
+  const armref::Armnet net;
+  std::printf("static const int8_t kArmnetOut[%u][%u] = {", ARMNET_SETS, ARMNET_OUT);
+  for (std::uint32_t set = 0; set < ARMNET_SETS; ++set) {
+    std::int8_t x[ARMNET_IN];
+    arm_fill_input(ARMNET_INPUT_SET(set), x, ARMNET_IN);
+    const auto y = armref::armnet(net, x);
+    for (std::uint32_t i = 0; i < ARMNET_OUT; ++i)
+      std::printf("%s%s%d", i ? ", " : set ? "}, {" : "{", "", y[i]);
+  }
+  std::printf("}};\n");
   return 0;
 }
