@@ -834,3 +834,68 @@ TEST_CASE("a WORKSPACE_SIZE that is not a decimal byte count is one error") {
   REQUIRE(resolve(no_planner_mlf(), workspace_size("281474976710656")).model.workspace_size ==
           std::uint64_t{1} << 48);
 }
+
+TEST_CASE("the target: metadata.json's string, trimmed; plain C calls no Arm intrinsics") {
+  const Result r = resolve(full_mlf());
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.target == std::optional<std::string>("c -keys=cpu"));
+  REQUIRE_FALSE(r.model.arm_intrinsics);
+}
+
+TEST_CASE("an arm_cpu model: the target from metadata, Arm intrinsics found in the C") {
+  Files f = full_mlf();
+  f["metadata.json"] = replaced(kMetadata, "\"c -keys=cpu \"",
+                                "\"c -keys=arm_cpu,cpu -mcpu=cortex-m7 -march=armv7e-m \"");
+  f["codegen/host/src/net_lib1.c"] =
+      replaced(replaced(kLib1, "// tvm target: c -keys=cpu ",
+                        "// tvm target: c -keys=arm_cpu,cpu -mcpu=cortex-m7 -march=armv7e-m "),
+               "#include <math.h>\n", "#include <arm_acle.h>\n");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.target ==
+          std::optional<std::string>("c -keys=arm_cpu,cpu -mcpu=cortex-m7 -march=armv7e-m"));
+  REQUIRE(r.model.arm_intrinsics);
+  const std::string header = aot_gen::emit(r.model, {});
+  REQUIRE(header.find("static constexpr std::string_view target = \"c -keys=arm_cpu,cpu "
+                      "-mcpu=cortex-m7 -march=armv7e-m\";") != std::string::npos);
+  REQUIRE(header.find("static constexpr bool arm_intrinsics = true;") != std::string::npos);
+}
+
+TEST_CASE("without metadata.json the target comes from lib1.c's comment") {
+  Files f = full_mlf();
+  f.erase("metadata.json");
+  f["codegen/host/src/net_lib1.c"] = replaced(kLib1, "// tvm target: c -keys=cpu ",
+                                              "// tvm target: c -keys=arm_cpu,cpu -mcpu=cortex-m4");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.target == std::optional<std::string>("c -keys=arm_cpu,cpu -mcpu=cortex-m4"));
+}
+
+TEST_CASE("Arm intrinsics are found by call (builtins, CMSIS names) but not in comments") {
+  const std::string call = "  for (int32_t j = 0; j < 12; ++j) {";
+  for (const char* code : {"__builtin_arm_smlabb(1, 2, 3);", "__SMLAD (1u, 2u, 3u);",
+                           "__sxtb16(7);", "read_and_pad(0, 0, 0);"}) {
+    Files f = full_mlf();
+    f["codegen/host/src/net_lib1.c"] =
+        replaced(kLib1, call, std::string("  ") + code + "\n" + call);
+    const Result r = resolve(f);
+    INFO(code);
+    REQUIRE(r.model.arm_intrinsics);
+  }
+  Files f = full_mlf();
+  f["codegen/host/src/net_lib1.c"] =
+      replaced(kLib1, "#include <math.h>\n", "// #include <arm_math.h>\n// __SMLAD(a, b, c)\n");
+  REQUIRE_FALSE(resolve(f).model.arm_intrinsics);
+}
+
+TEST_CASE("a different -mcpu in metadata and in the C is noted") {
+  Files f = full_mlf();
+  f["metadata.json"] =
+      replaced(kMetadata, "\"c -keys=cpu \"", "\"c -keys=arm_cpu -mcpu=cortex-m7\"");
+  f["codegen/host/src/net_lib1.c"] = replaced(kLib1, "// tvm target: c -keys=cpu ",
+                                              "// tvm target: c -keys=arm_cpu -mcpu=cortex-m4");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes().size() == 1);
+  REQUIRE(r.notes()[0].find("-mcpu=cortex-m4 here but -mcpu=cortex-m7") != std::string::npos);
+}
