@@ -15,6 +15,7 @@
 #include "aot/model.hpp"
 #include "aot/name.hpp"
 #include "aot/pools.hpp"
+#include "aot/profiler.hpp"
 #include "aot/span.hpp"
 #include "aot/status.hpp"
 #include "aot/tensor_spec.hpp"

@@ -23,6 +23,7 @@
 #include "aot/infer_result.hpp"
 #include "aot/memory_report.hpp"
 #include "aot/model.hpp"
+#include "aot/profiler.hpp"
 #include "aot/span.hpp"
 #include "aot/status.hpp"
 #include "aot/tensor_view.hpp"
@@ -46,10 +47,12 @@ inline std::atomic<bool> singleton_running{false};
 /// inputs and outputs live: OwnBuffers (the default), BindableBuffers (own, and any may be
 /// bound to the caller's memory instead), CallerBuffers (only the caller's memory).
 /// `Memory` says where the workspace arena and external pools live: OwnMemory (the default,
-/// exactly the model's sizes) or CallerMemory (set_workspace, set_pool).
+/// exactly the model's sizes) or CallerMemory (set_workspace, set_pool). `Profiler` hears of
+/// every run (NoProfiler, the default, costs nothing; aot::RunTimer times runs).
 template <class Model, std::size_t Alignment = AOT_DEFAULT_ALIGNMENT, class Buffers = OwnBuffers,
-          class Memory = OwnMemory>
-class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, Memory> {
+          class Memory = OwnMemory, class Profiler = NoProfiler>
+class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, Memory>,
+                    private detail::ProfilerPart<Profiler> {
   static_assert(Alignment > 0 && (Alignment & (Alignment - 1)) == 0,
                 "aot: AotExecutor's Alignment must be a power of two");
   static_assert(detail::validate_model<Model>(),
@@ -453,10 +456,23 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
 
-  /// Calls the generated entry function with the executor's buffers. For models that call
-  /// the TVM runtime (workspace, last error), binds this executor's arena and message buffer
-  /// for the duration of the call; otherwise the call is all there is.
+  /// Calls the generated entry function with the executor's buffers. For a model with a
+  /// TVMBackendAllocWorkspace arena, binds this executor's arena for the duration of the
+  /// call; a failed run takes the message the code gave TVMAPISetLastError. Otherwise the
+  /// call is all there is (and the profiler's two calls, empty by default).
   [[nodiscard]] Status run() noexcept {
+    this->profiler_ref().on_run_begin();
+    const Status s = run_checked();
+    this->profiler_ref().on_run_end();
+    return s;
+  }
+
+  /// The profiler this executor tells of its runs.
+  Profiler& profiler() noexcept { return this->profiler_ref(); }
+  const Profiler& profiler() const noexcept { return this->profiler_ref(); }
+
+ private:
+  Status run_checked() noexcept {
     if constexpr (!Buffers::owns || !Memory::owns) {
       if (this->missing_ != 0) return check_bound();
     }
@@ -473,6 +489,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
     }
   }
 
+ public:
   /// Bytes of the workspace arena in use at the highest point since construction (0 for
   /// models that do not allocate through TVMBackendAllocWorkspace).
   std::size_t workspace_peak() const noexcept {

@@ -192,6 +192,19 @@ constexpr void not_a_dltensor() {
                 "take a DLTensor (aot/dlpack.hpp); Given is not one. For an array, std::vector or "
                 "span, name the tensor at compile time: set_input<Tag or I>(x)");
 }
+template <class Tensor>
+constexpr void tensor_has_no_quantization() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: Tensor has no quantization parameters (scale, zero_point): the model gives "
+                "none for it, or aot-gen found none; aot_add_model(... QUANT "
+                "<tensor>=<scale>,<zero_point>) supplies them");
+}
+template <class Tensor, class Element>
+constexpr void quantized_tensor_not_integral() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: Tensor has a scale and zero_point but its elements (Element) are not "
+                "integers");
+}
 template <class Model, class Memory>
 constexpr void executor_owns_its_memory() {
   static_assert(detail::kDependentFalse<Model>,

@@ -280,6 +280,20 @@ struct StorageParts : IoBuffers<Model, Align, Buffers, Memory>,
   }
 };
 
+/// The executor's profiler: an empty base when it has no state (NoProfiler), so it costs
+/// no bytes; a member otherwise (a final class cannot be a base).
+template <class P, bool = std::is_empty_v<P> && !std::is_final_v<P>>
+struct ProfilerPart : private P {
+  P& profiler_ref() noexcept { return *this; }
+  const P& profiler_ref() const noexcept { return *this; }
+};
+template <class P>
+struct ProfilerPart<P, false> {
+  P profiler_{};
+  P& profiler_ref() noexcept { return profiler_; }
+  const P& profiler_ref() const noexcept { return profiler_; }
+};
+
 /// Buffers and parts, plus the packed convention's argument arrays when the model needs
 /// them. Only the packed form has a constructor with work to do; the others are
 /// constant-initialised.

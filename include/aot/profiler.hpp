@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+
+namespace aot {
+
+/// What an AotExecutor tells its profiler, its fifth template argument: `on_run_begin()` and
+/// `on_run_end()` around every run(). This one does nothing, and run() compiles to exactly
+/// what it is without a profiler (benchmarks/overhead.sh).
+struct NoProfiler {
+  /// Called first thing in run().
+  void on_run_begin() noexcept {}
+  /// Called last thing in run(), whatever the outcome.
+  void on_run_end() noexcept {}
+};
+
+/// Times every run with a clock of the caller's choosing: any type with a static `now()`
+/// whose results subtract, such as `std::chrono::steady_clock`, or on a Cortex-M a struct
+/// whose `now()` reads DWT->CYCCNT or SysTick. Keeps the last run's time, the total and the
+/// number of runs; no heap, no locks (one executor runs on one thread at a time).
+template <class Clock>
+class RunTimer {
+ public:
+  /// The clock's difference type: a std::chrono duration, or a count of ticks.
+  using duration = decltype(Clock::now() - Clock::now());
+
+  void on_run_begin() noexcept { start_ = Clock::now(); }
+  void on_run_end() noexcept {
+    last_ = Clock::now() - start_;
+    total_ = total_ + last_;
+    ++runs_;
+  }
+
+  /// The last run's time.
+  duration last() const noexcept { return last_; }
+  /// All runs' time.
+  duration total() const noexcept { return total_; }
+  /// Number of runs timed.
+  std::uint64_t runs() const noexcept { return runs_; }
+
+ private:
+  decltype(Clock::now()) start_{};
+  duration last_{};
+  duration total_{};
+  std::uint64_t runs_ = 0;
+};
+
+}  // namespace aot
