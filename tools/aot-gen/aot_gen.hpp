@@ -35,6 +35,8 @@ struct Options {
   /// bad number is reported with everything else and in the words of --syntax.
   std::optional<std::string> workspace_size, workspace_alignment;
   Syntax syntax = Syntax::kCli;
+  /// --profile: list the operators __tvm_main__ calls, for per-operator profiling.
+  bool profile = false;
 
   /// How to name an option in a message: "--shape" or "SHAPES".
   std::string flag(const std::string& cli) const;
@@ -68,6 +70,13 @@ struct DeviceFacts {
   std::string name, type_name;
 };
 
+/// A function __tvm_main__ calls that the module's sources define (--profile).
+struct OperatorFacts {
+  std::string symbol;
+  std::size_t call_sites = 0;        ///< calls of it in __tvm_main__
+  std::vector<std::string> params;  ///< C++ parameter types, to declare it exactly
+};
+
 /// The resolved, cross-checked model.
 struct Model {
   std::string module;  ///< module name
@@ -98,6 +107,9 @@ struct Model {
   std::optional<std::string> target;
   /// The C calls Arm DSP intrinsics: it builds only for an Arm core or with host intrinsics.
   bool arm_intrinsics = false;
+  /// --profile: the operators, in the order __tvm_main__ first calls them.
+  bool profile = false;
+  std::vector<OperatorFacts> operators;
   std::vector<std::string> comments;  ///< model-level unverified facts, for the header
 };
 

@@ -46,8 +46,11 @@ std::string emit(const Model& model, const Options& options) {
                "; regenerate instead of editing.")
     << "#pragma once\n\n"
     << "#include <aot/model.hpp>\n"
-    << "#include <aot/pools.hpp>\n\n"
-    << "#include <cstddef>\n#include <cstdint>\n#include <string_view>\n#include <type_traits>\n\n";
+    << "#include <aot/pools.hpp>\n";
+  if (model.profile) o << "#include <aot/operators.hpp>\n";
+  o << "\n";
+  if (model.profile) o << "#include <array>\n";
+  o << "#include <cstddef>\n#include <cstdint>\n#include <string_view>\n#include <type_traits>\n\n";
   if (model.has_header) o << "#include \"" << model.header_name << "\"\n\n";
   if (model.convention == Convention::kPacked) {
     o << "extern \"C\" std::int32_t " << model.entry_symbol
@@ -58,6 +61,16 @@ std::string emit(const Model& model, const Options& options) {
     for (std::size_t i = 0; i < model.entry_params.size(); ++i)
       o << (i ? ", " : "") << model.entry_params[i];
     o << ");\n\n";
+  }
+  if (model.profile && !model.operators.empty()) {
+    // Declared as lib1 defines them, only to take their addresses for the operator table.
+    o << "// The operators, for the operator table.\n";
+    for (const OperatorFacts& op : model.operators) {
+      o << "extern \"C\" std::int32_t " << op.symbol << "(";
+      for (std::size_t i = 0; i < op.params.size(); ++i) o << (i ? ", " : "") << op.params[i];
+      o << ");\n";
+    }
+    o << "\n";
   }
   if (!model.name_space.empty()) o << "namespace " << model.name_space << " {\n\n";
   o << "struct " << model.type_name << " {\n"
@@ -142,6 +155,18 @@ std::string emit(const Model& model, const Options& options) {
   if (model.arm_intrinsics) {
     o << "  // The C calls Arm DSP intrinsics: off Arm it needs aot::arm_host_intrinsics.\n"
       << "  static constexpr bool arm_intrinsics = true;\n";
+  }
+  if (model.profile) {
+    o << "  // The functions __tvm_main__ calls, in the order of its first call of each "
+         "(PROFILE):\n"
+      << "  // name, calls per run, address.\n"
+      << "  static constexpr std::array<aot::OperatorInfo, " << model.operators.size()
+      << "> operators{{\n";
+    for (const OperatorFacts& op : model.operators) {
+      o << "      {" << quoted(op.symbol) << ", " << op.call_sites << ", &aot::operator_address<&"
+        << op.symbol << ">},\n";
+    }
+    o << "  }};\n";
   }
   const char* conv = model.convention == Convention::kCInterface ? "kCInterface"
                      : model.convention == Convention::kPacked   ? "kPacked"

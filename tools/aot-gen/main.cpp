@@ -110,6 +110,9 @@ int run(int argc, char** argv) {
   app.add_option("--workspace-alignment", workspace_alignment,
                  "the workspace byte alignment the model was built with (TVM's "
                  "workspace-byte-alignment), when no file states it; a power of two, 1 to 4096");
+  app.add_flag("--profile", opt.profile,
+               "list the operators __tvm_main__ calls in the description (operators), for "
+               "per-operator profiling of C compiled with -finstrument-functions");
   app.add_option("--syntax", syntax,
                  "name options in messages as aot-gen's flags (cli) or aot_add_model's keywords "
                  "(cmake)")

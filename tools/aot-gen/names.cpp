@@ -150,6 +150,7 @@ bool is_description_member(std::string_view s) {
                                                "constants_size",
                                                "target",
                                                "arm_intrinsics",
+                                               "operators",
                                                "size_bytes",
                                                "shape",
                                                "element_type",

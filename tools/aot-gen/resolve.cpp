@@ -22,7 +22,8 @@ std::string Options::flag(const std::string& cli) const {
       {"--entry", "ENTRY"},
       {"--namespace", "NAMESPACE"},
       {"--workspace-size", "WORKSPACE_SIZE"},
-      {"--workspace-alignment", "WORKSPACE_ALIGNMENT"}};
+      {"--workspace-alignment", "WORKSPACE_ALIGNMENT"},
+      {"--profile", "PROFILE"}};
   auto it = keywords.find(cli);
   return it == keywords.end() ? cli : it->second;
 }
@@ -137,6 +138,7 @@ class Resolver {
     resolve_workspace_alignment();
     resolve_entry();
     check_completeness();
+    if (opt_.profile) resolve_operators();
     check_io_size();
     if (!report_.failed()) assign_type_names();
     return model_;
@@ -1480,6 +1482,59 @@ class Resolver {
   }
 
   // ---- an MLF with parts missing ---------------------------------------------------------
+
+  // ---- operators, for per-operator profiling ---------------------------------------------
+
+  /// --profile: the functions __tvm_main__ (v0.8: run_model) calls that the module's own
+  /// sources define, each once, in the order of its first call, with the C++ types of their
+  /// parameters (the header declares each exactly as lib1 defines it, to take its address).
+  void resolve_operators() {
+    model_.profile = true;
+    const c::Function* main = main_def_.first;
+    if (main == nullptr) {
+      error(option_where("--profile"),
+            "the operators are the calls of tvmgen_" + model_.module +
+                "___tvm_main__ (or run_model), and no C source defines it" +
+                (src_.objects.empty() ? std::string() : " (the model is object files only)"));
+      return;
+    }
+    const Where w{main_def_.second->shown, main->line};
+    for (const c::Call& call : main->calls) {
+      const auto [def, file] = src_.definition(call.callee);
+      if (def == nullptr || !file->own || call.callee == main->name) continue;
+      auto known = std::find_if(model_.operators.begin(), model_.operators.end(),
+                                [&](const OperatorFacts& o) { return o.symbol == call.callee; });
+      if (known != model_.operators.end()) {
+        ++known->call_sites;
+        continue;
+      }
+      OperatorFacts op;
+      op.symbol = call.callee;
+      op.call_sites = 1;
+      bool typed = true;
+      for (const c::Param& p : def->params) {
+        const std::string cpp = p.type.pointers <= 1 ? cpp_spelling_of_c_type(p.type.base()) : "";
+        if (!p.type.well_formed || cpp.empty() || (p.type.pointers == 0 && cpp == "void")) {
+          typed = false;
+          break;
+        }
+        op.params.push_back(p.type.pointers == 1 ? cpp + "*" : cpp);
+      }
+      if (!typed) {
+        // Declared with other types, the symbol would be a different function to C++.
+        note({file->shown, def->line}, call.callee +
+                                           " is left out of the operator table: its parameters "
+                                           "are not all C element types or pointers to them");
+        continue;
+      }
+      model_.operators.push_back(std::move(op));
+    }
+    if (model_.operators.empty()) {
+      note(w, main->name +
+                  " calls no function the module's sources define: the operator "
+                  "table is empty");
+    }
+  }
 
   void check_completeness() {
     if (!src_.objects.empty()) return;  // object code may define anything
