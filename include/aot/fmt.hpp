@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// {fmt} support: Status, DataType and TensorView print as text. Needs fmt 8 or later.
+// {fmt} support: Status, DataType, TensorView and OperatorTimer print as text. Needs fmt 8 or
+// later.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,6 +12,7 @@
 
 #include "aot/detail/text.hpp"
 #include "aot/dtype.hpp"
+#include "aot/operator_timer.hpp"
 #include "aot/status.hpp"
 #include "aot/tensor_view.hpp"
 
@@ -55,6 +57,19 @@ struct fmt::formatter<aot::TensorView<T, Tensor>> : fmt::formatter<std::remove_c
       out = fmt::formatter<std::remove_cv_t<T>>::format(v[i], ctx);
     }
     *out++ = ']';
+    return out;
+  }
+};
+
+/// An OperatorTimer prints its table (write_table's lines): operator, calls, total, mean per
+/// call and share of the runs' time, then all operators and the whole runs.
+template <class Model, class Clock>
+struct fmt::formatter<aot::OperatorTimer<Model, Clock>> : fmt::formatter<std::string_view> {
+  /// Writes the table, one line per row.
+  template <class Context>
+  auto format(const aot::OperatorTimer<Model, Clock>& t, Context& ctx) const {
+    auto out = ctx.out();
+    t.write_table([&](const char* line) { out = fmt::format_to(out, "{}", line); });
     return out;
   }
 };
