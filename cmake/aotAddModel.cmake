@@ -4,7 +4,7 @@
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
 #               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME]
-#               [HOST_INTRINSICS])
+#               [HOST_INTRINSICS] [PROFILE])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
 # generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
@@ -24,14 +24,18 @@
 # target Arm. Without it such a model stops configuring when the C compiler does not target
 # Arm, saying so. The model's C keeps -Werror=implicit-function-declaration: an intrinsic
 # nobody provides is a compile error, never a silent link error.
+# PROFILE makes each operator call __tvm_main__ makes reach a per-operator profiler
+# (aot::OperatorTimer): the model's C (all but lib0, which holds only run()) is compiled with
+# -finstrument-functions, the header gets the operator table (aot-gen --profile), and the
+# hooks (aot/operator_hooks.hpp) are linked. Without it nothing of this exists.
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
+  cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
                         "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME, "
-                        "HOST_INTRINSICS)")
+                        "HOST_INTRINSICS, PROFILE)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
@@ -161,6 +165,9 @@ function(aot_add_model target)
   foreach(d IN LISTS ARG_DTYPES)
     list(APPEND args --dtype "${d}")
   endforeach()
+  if(ARG_PROFILE)
+    list(APPEND args --profile)
+  endif()
 
   set(include_dir "${CMAKE_CURRENT_BINARY_DIR}/${target}.include")
   set(header "${include_dir}/${target}.hpp")
@@ -214,6 +221,42 @@ function(aot_add_model target)
     PRIVATE "$<${gnu}:-Wno-all;-Wno-extra;-Wno-pedantic;-Wno-error;-Wno-incompatible-pointer-types;-Wno-error=incompatible-pointer-types;-Wno-discarded-qualifiers;-Wno-attributes;-Werror=implicit-function-declaration>"
             "$<${clang}:-Wno-everything;-Wno-error;-Werror=implicit-function-declaration>"
             $<${other_c}:-w> $<$<COMPILE_LANGUAGE:CXX>:-w>)
+  if(ARG_PROFILE)
+    _aot_model_profile(${target} "${c_sources}")
+  endif()
+endfunction()
+
+# Compiles the model's C with -finstrument-functions and links the hooks. Calls from functions
+# that are not operators reach the hooks too and are ignored there, at a cost: so GCC leaves
+# out lib0 (run()), __tvm_main__ and the static helpers the C defines and inlines into the
+# operators' loops (GCC instruments inlined functions as well), and Clang instruments after
+# inlining. Other compilers have no such instrumentation: PROFILE stops there.
+function(_aot_model_profile target sources)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "^(GNU|Clang|AppleClang)$")
+    message(FATAL_ERROR "aot_add_model(${target}): PROFILE needs GCC or Clang "
+                        "(-finstrument-functions); the C compiler is ${CMAKE_C_COMPILER_ID}")
+  endif()
+  set(helpers ___tvm_main__ _run_model)
+  foreach(source IN LISTS sources)
+    file(STRINGS "${source}" lines REGEX "static[ \t].*[A-Za-z_][A-Za-z0-9_]*[ \t]*\\(")
+    foreach(line IN LISTS lines)
+      if(line MATCHES "^[^(;=]*static[ \t][^(;=]*[ \t*]([A-Za-z_][A-Za-z0-9_]*)[ \t]*\\("
+         AND NOT CMAKE_MATCH_1 MATCHES "^tvmgen_")
+        list(APPEND helpers ${CMAKE_MATCH_1})
+      endif()
+    endforeach()
+  endforeach()
+  list(REMOVE_DUPLICATES helpers)
+  list(JOIN helpers "," functions)
+  set(files lib0.c,arm_acle.h,arm_nnsupportfunctions.h,arm_math.h,aot_arm_builtins.h,aot_cmsis_intrinsics.h,cmsis)
+  set(gnu "$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:GNU>>")
+  set(clang "$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:Clang,AppleClang>>")
+  target_compile_options(
+    ${target}
+    PRIVATE "$<${gnu}:-finstrument-functions;-finstrument-functions-exclude-function-list=${functions};-finstrument-functions-exclude-file-list=${files}>"
+            "$<${clang}:-finstrument-functions-after-inlining>")
+  aot_operator_hooks_library(hooks)
+  target_link_libraries(${target} INTERFACE ${hooks})
 endfunction()
 
 # <out>: the first Arm intrinsic the C sources use (an include of arm_acle.h,

@@ -35,3 +35,23 @@ function(aot_tvm_runtime_library out)
   endif()
   set(${out} ${lib} PARENT_SCOPE)
 endfunction()
+
+# aot_operator_hooks_library(<variable>)
+# Sets <variable> to the project's one static library defining __cyg_profile_func_enter/exit
+# (aot/operator_hooks.hpp), made on the first call, for models built with PROFILE. A static
+# library for the same reason as the runtime's: its member is taken only while the hooks are
+# undefined, so a program gets one definition however many profiled models it links.
+function(aot_operator_hooks_library out)
+  get_property(lib GLOBAL PROPERTY AOT_OPERATOR_HOOKS_LIBRARY)
+  if(NOT lib)
+    set(lib aot_operator_hooks)
+    set(dir ${CMAKE_BINARY_DIR}/aot_operator_hooks)
+    file(WRITE ${dir}/operator_hooks.cpp.in
+         "#define AOT_OPERATOR_HOOKS_IMPLEMENTATION\n#include <aot/operator_hooks.hpp>\n")
+    configure_file(${dir}/operator_hooks.cpp.in ${dir}/operator_hooks.cpp COPYONLY)
+    add_library(${lib} STATIC ${dir}/operator_hooks.cpp)
+    target_link_libraries(${lib} PRIVATE aot::aot)
+    set_property(GLOBAL PROPERTY AOT_OPERATOR_HOOKS_LIBRARY ${lib})
+  endif()
+  set(${out} ${lib} PARENT_SCOPE)
+endfunction()
