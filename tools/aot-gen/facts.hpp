@@ -75,6 +75,19 @@ struct RelayTensor {
   std::vector<std::int64_t> shape;
 };
 
+/// The scale and zero point one qnn operator of the Relay body gives a model input (the
+/// operator consumes it) or output (the operator produces it).
+struct RelayQuant {
+  std::string op;        ///< "qnn.requantize"
+  std::size_t line = 0;  ///< of the operator's name
+  /// One value each (per tensor), or one per channel (per axis; zero_points then as many,
+  /// a single zero point written being repeated). Both empty when `unknown` says why.
+  std::vector<float> scales;
+  std::vector<std::int64_t> zero_points;
+  std::int64_t axis = -1;  ///< the operator's axis= (TVM's default -1: the last)
+  std::string unknown;     ///< why there is no figure ("its scale is meta[relay.Constant][0]")
+};
+
 struct RelayFacts {
   std::string path;
   std::size_t line = 0;                             ///< of "def @main("
@@ -82,6 +95,10 @@ struct RelayFacts {
   std::optional<std::vector<RelayTensor>> outputs;  ///< "-> type", else the body's last ty=
   std::vector<std::string> output_names;            ///< output_tensor_names
   std::size_t output_names_line = 0;
+  /// What the body's qnn operators say of each input (by raw name; every consumer, in text
+  /// order) and of each output (by position; the operator producing the returned value).
+  std::map<std::string, std::vector<RelayQuant>> input_quant;
+  std::vector<std::optional<RelayQuant>> output_quant;
 };
 
 /// One generated C file in codegen/host/src.
