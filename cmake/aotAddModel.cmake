@@ -3,6 +3,7 @@
 #               [NAME <C++ type>] [NAMESPACE <ns>] [MODULE <module>] [ENTRY c|packed|unpacked]
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
+#               [QUANT <tensor>=<scale>,<zero_point> ...]
 #               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME]
 #               [HOST_INTRINSICS] [PROFILE])
 #
@@ -11,7 +12,9 @@
 # aot::AotExecutor. An MLF of several modules takes one aot_add_model per MODULE.
 # WORKSPACE_SIZE replaces the model's TVMBackendAllocWorkspace figure (e.g. a peak measured with
 # workspace_peak()); WORKSPACE_ALIGNMENT states the workspace byte alignment the model was built
-# with when no file does; aot-gen checks both against the MLF. The archive is extracted at
+# with when no file does; aot-gen checks both against the MLF. QUANT gives an integer input's or
+# output's scale and zero point (constexpr in the header, for aot::quantize/dequantize), checked
+# against the qnn operators of the model's Relay text. The archive is extracted at
 # configure time; aot-gen runs at build time. aot-gen is the aot::aot-gen target when this
 # project builds it, else AOT_GEN_EXECUTABLE (set it to a host build of aot-gen when
 # cross-compiling), else `aot-gen` on the PATH. The calling project must enable C.
@@ -30,11 +33,11 @@
 # hooks (aot/operator_hooks.hpp) are linked. Without it nothing of this exists.
 function(aot_add_model target)
   cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
-                        "SHAPES;DTYPES;INPUTS;OUTPUTS" ${ARGN})
+                        "SHAPES;DTYPES;INPUTS;OUTPUTS;QUANT" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
-                        "OUTPUTS, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME, "
+                        "OUTPUTS, QUANT, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME, "
                         "HOST_INTRINSICS, PROFILE)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
@@ -164,6 +167,9 @@ function(aot_add_model target)
   endforeach()
   foreach(d IN LISTS ARG_DTYPES)
     list(APPEND args --dtype "${d}")
+  endforeach()
+  foreach(q IN LISTS ARG_QUANT)
+    list(APPEND args --quant "${q}")
   endforeach()
   if(ARG_PROFILE)
     list(APPEND args --profile)

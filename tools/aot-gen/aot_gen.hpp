@@ -29,6 +29,8 @@ struct Options {
   std::string name_space;             ///< C++ namespace (default: none)
   std::map<std::string, std::vector<std::int64_t>> shapes;  ///< by raw or sanitised name
   std::map<std::string, std::string> dtypes;
+  /// --quant <tensor>=<scale>,<zero_point>: the text after '=', checked by resolve().
+  std::map<std::string, std::string> quants;
   std::optional<std::string> entry;                    ///< c, packed, unpacked
   std::vector<std::string> input_order, output_order;  ///< names, when no source orders them
   /// --workspace-size and --workspace-alignment as typed: resolve() checks them, so that a
@@ -55,6 +57,11 @@ struct TensorFacts {
   std::string size_macro;             ///< TVMGEN_<M>_<NAME>_SIZE when the header has it
   std::vector<std::string> comments;  ///< how unverified facts came in, for the header
   bool size_from_option = false;      ///< the byte size follows from --shape/--dtype only
+  /// Quantization: one scale and zero point (per tensor), or one per channel of quant_axis.
+  std::vector<float> scales;
+  std::vector<std::int32_t> zero_points;
+  std::size_t quant_axis = 0;  ///< per axis only
+  std::string quant_comment;   ///< where the scale and zero point came from
 };
 
 struct PoolFacts {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writing the model description header. Every name in it was checked by resolve(): C++
 // identifiers are plain and unique, strings are escaped, types come from a fixed table.
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -28,6 +29,15 @@ std::string quoted(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+/// A float literal that reads back as the same float: 9 significant digits always suffice.
+std::string float_literal(float v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(v));
+  std::string out = buf;
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out + "f";
 }
 
 /// A line comment that stays one line.
@@ -84,8 +94,23 @@ std::string emit(const Model& model, const Options& options) {
     o << "> {\n"
       << "    static constexpr std::string_view raw_name = " << quoted(t.raw_name) << ";\n"
       << "    static constexpr std::string_view name = " << quoted(t.sanitized) << ";\n"
-      << "    static constexpr std::size_t size_bytes = " << t.size_bytes << ";\n"
-      << "  };\n";
+      << "    static constexpr std::size_t size_bytes = " << t.size_bytes << ";\n";
+    if (!t.quant_comment.empty()) o << "    " << comment(t.quant_comment);
+    if (t.scales.size() == 1) {
+      o << "    static constexpr float scale = " << float_literal(t.scales[0]) << ";\n"
+        << "    static constexpr std::int32_t zero_point = " << t.zero_points[0] << ";\n";
+    } else if (!t.scales.empty()) {
+      // std::array comes with aot/model.hpp (a tensor's shape is one).
+      o << "    static constexpr std::array<float, " << t.scales.size() << "> scales{";
+      for (std::size_t i = 0; i < t.scales.size(); ++i)
+        o << (i ? ", " : "") << float_literal(t.scales[i]);
+      o << "};\n    static constexpr std::array<std::int32_t, " << t.zero_points.size()
+        << "> zero_points{";
+      for (std::size_t i = 0; i < t.zero_points.size(); ++i)
+        o << (i ? ", " : "") << t.zero_points[i];
+      o << "};\n    static constexpr std::size_t quant_axis = " << t.quant_axis << ";\n";
+    }
+    o << "  };\n";
   };
   for (const TensorFacts& t : model.inputs) tensor(t);
   for (const TensorFacts& t : model.outputs) tensor(t);

@@ -80,7 +80,7 @@ int run(int argc, char** argv) {
       "that has it and cross-checked; every fact given by an option is checked against the "
       "files."};
   aot_gen::Options opt;
-  std::vector<std::string> shapes, dtypes;
+  std::vector<std::string> shapes, dtypes, quants;
   std::string inputs, outputs, entry, module, syntax = "cli";
   std::optional<std::string> workspace_size, workspace_alignment;
   app.set_version_flag("--version", std::string("aot-gen ") + AOT_VERSION);
@@ -98,6 +98,10 @@ int run(int argc, char** argv) {
                  "shape of a tensor no file gives, e.g. --shape input_1=1,49,10,1")
       ->take_all();
   app.add_option("--dtype", dtypes, "dtype of a tensor no file gives, e.g. --dtype input_1=int8")
+      ->take_all();
+  app.add_option("--quant", quants,
+                 "scale and zero point of an integer input or output, e.g. --quant "
+                 "input_1=0.0078125,-128 (checked against the Relay text's qnn operators)")
       ->take_all();
   app.add_option("--inputs", inputs, "input names in argument order, when no file orders them");
   app.add_option("--outputs", outputs, "output names in argument order, when no file orders them");
@@ -173,6 +177,15 @@ int run(int argc, char** argv) {
     if (!fresh && it->second != a->second) {
       report.error({opt.flag("--dtype"), 0},
                    "'" + aot_gen::printable(a->first) + "' is given two different dtypes");
+    }
+  }
+  for (const std::string& q : quants) {
+    auto a = assignment(q, opt.flag("--quant"), report);
+    if (!a) continue;
+    auto [it, fresh] = opt.quants.emplace(a->first, a->second);
+    if (!fresh && it->second != a->second) {
+      report.error({opt.flag("--quant"), 0}, "'" + aot_gen::printable(a->first) +
+                                                 "' is given two different scales or zero points");
     }
   }
   aot_gen::Model model;

@@ -154,6 +154,11 @@ bool is_description_member(std::string_view s) {
                                                "size_bytes",
                                                "shape",
                                                "element_type",
+                                               "scale",
+                                               "zero_point",
+                                               "scales",
+                                               "zero_points",
+                                               "quant_axis",
                                                "std",
                                                "aot"};
   return r.count(s) != 0;
