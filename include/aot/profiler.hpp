@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 namespace aot {
 
@@ -22,8 +23,10 @@ struct NoProfiler {
 template <class Clock>
 class RunTimer {
  public:
+  /// What the clock's now() returns.
+  using time_point = decltype(Clock::now());
   /// The clock's difference type: a std::chrono duration, or a count of ticks.
-  using duration = decltype(Clock::now() - Clock::now());
+  using duration = decltype(std::declval<time_point>() - std::declval<time_point>());
 
   void on_run_begin() noexcept { start_ = Clock::now(); }
   void on_run_end() noexcept {
@@ -40,7 +43,7 @@ class RunTimer {
   std::uint64_t runs() const noexcept { return runs_; }
 
  private:
-  decltype(Clock::now()) start_{};
+  time_point start_{};
   duration last_{};
   duration total_{};
   std::uint64_t runs_ = 0;

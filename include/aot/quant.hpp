@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <type_traits>
 
 #include "aot/detail/diagnostics.hpp"
@@ -66,8 +65,12 @@ constexpr std::int32_t zero_point_of() noexcept {
 template <class Tag>
 typename Tag::element_type quantize(float x) noexcept {
   using T = typename Tag::element_type;
-  constexpr std::int64_t lo = std::numeric_limits<T>::min();
-  constexpr std::int64_t hi = std::numeric_limits<T>::max();
+  static_assert(sizeof(T) <= 4, "aot: quantized tensors hold integers of at most 32 bits");
+  // The element type's range, computed rather than converted from a (signed) char.
+  constexpr int bits = static_cast<int>(8 * sizeof(T));
+  constexpr std::int64_t lo = std::is_signed_v<T> ? -(std::int64_t{1} << (bits - 1)) : 0;
+  constexpr std::int64_t hi =
+      std::is_signed_v<T> ? (std::int64_t{1} << (bits - 1)) - 1 : (std::int64_t{1} << bits) - 1;
   constexpr std::int64_t zp = zero_point_of<Tag>();
   const float r = std::round(x / scale_of<Tag>());
   // Compared as float before any conversion: a value outside int64 (or NaN) never converts.

@@ -80,7 +80,7 @@ struct DeviceFacts {
 /// A function __tvm_main__ calls that the module's sources define (--profile).
 struct OperatorFacts {
   std::string symbol;
-  std::size_t call_sites = 0;        ///< calls of it in __tvm_main__
+  std::size_t call_sites = 0;       ///< calls of it in __tvm_main__
   std::vector<std::string> params;  ///< C++ parameter types, to declare it exactly
 };
 
