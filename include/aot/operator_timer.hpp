@@ -27,6 +27,21 @@ template <class D>
 struct IsChronoDuration<D, std::void_t<typename D::period, decltype(std::declval<D>().count())>>
     : std::true_type {};
 
+/// n / d (d != 0) by shifts and subtractions. The table's 64-bit divisions would otherwise call
+/// the C library's helper, which on a Cortex-M links abort() and the rest of a hosted libc for
+/// its division-by-zero path.
+constexpr std::uint64_t divide(std::uint64_t n, std::uint64_t d) noexcept {
+  std::uint64_t q = 0, r = 0;
+  for (int bit = 63; bit >= 0; --bit) {
+    r = (r << 1) | ((n >> bit) & 1u);
+    if (r >= d) {
+      r -= d;
+      q |= std::uint64_t{1} << bit;
+    }
+  }
+  return q;
+}
+
 /// Fixed-width columns into a line buffer, without stdio: the firmware has none.
 class LineWriter {
  public:
@@ -41,14 +56,17 @@ class LineWriter {
   void number(std::uint64_t v, std::size_t column, bool tenths = false) noexcept {
     char digits[24];
     std::size_t n = 0;
+    auto digit = [&] {
+      const std::uint64_t q = divide(v, 10);
+      digits[n++] = static_cast<char>('0' + (v - q * 10));
+      v = q;
+    };
     if (tenths) {
-      digits[n++] = static_cast<char>('0' + v % 10);
+      digit();
       digits[n++] = '.';
-      v /= 10;
     }
     do {
-      digits[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
+      digit();
     } while (v != 0);
     if (len_ + n < column) pad_to(column - n);
     while (n != 0) put(digits[--n]);
@@ -71,13 +89,19 @@ class LineWriter {
 /// An operator's symbol without the `tvmgen_<module>_` every operator of the model shares.
 template <class Model>
 constexpr std::string_view operator_short_name(std::size_t i) noexcept {
+  // Compared by hand: string_view::substr may throw, which firmware cannot link.
   std::string_view n = Model::operators[i].name;
   constexpr std::string_view tvmgen = "tvmgen_";
-  const std::size_t prefix = tvmgen.size() + Model::name.size() + 1;
-  if (n.size() > prefix && n.substr(0, tvmgen.size()) == tvmgen &&
-      n.substr(tvmgen.size(), Model::name.size()) == Model::name && n[prefix - 1] == '_') {
-    n.remove_prefix(prefix);
+  const std::string_view module = Model::name;
+  const std::size_t prefix = tvmgen.size() + module.size() + 1;
+  if (n.size() <= prefix || n[prefix - 1] != '_') return n;
+  for (std::size_t k = 0; k < tvmgen.size(); ++k) {
+    if (n[k] != tvmgen[k]) return n;
   }
+  for (std::size_t k = 0; k < module.size(); ++k) {
+    if (n[tvmgen.size() + k] != module[k]) return n;
+  }
+  n.remove_prefix(prefix);
   return n;
 }
 
@@ -225,12 +249,14 @@ class OperatorTimer {
     w.pad_to(kName);
     w.number(calls, kName + kCalls);
     w.number(total, kName + kCalls + kTotal);
-    w.number(calls == 0 ? 0 : (total + calls / 2) / calls, kName + kCalls + kTotal + kMean);
+    w.number(calls == 0 ? 0 : detail::divide(total + calls / 2, calls),
+             kName + kCalls + kTotal + kMean);
     // Tenths of a percent, rounded; a total past 2^64/1000 ticks is scaled down first.
     std::uint64_t permille = 0;
     if (run != 0) {
-      permille = total <= UINT64_MAX / 1000 ? (total * 1000 + run / 2) / run
-                                            : total / (run / 1000 == 0 ? 1 : run / 1000);
+      permille = total <= UINT64_MAX / 1000
+                     ? detail::divide(total * 1000 + run / 2, run)
+                     : detail::divide(total, run < 1000 ? 1 : detail::divide(run, 1000));
     }
     w.number(permille, kName + kCalls + kTotal + kMean + kShare - 1, true);
     w.text("%");
