@@ -77,3 +77,45 @@ TEST_CASE("whole tensors through views") {
   REQUIRE_FALSE(aot::dequantize(aot::TensorView<const std::int8_t, q8>(storage.data()),
                                 aot::Span<float>(short_out.data(), short_out.size())));
 }
+
+namespace {
+// Per axis along dimension 1 of (2, 3): element i belongs to channel i % 3.
+struct per_channel : aot::TensorSpec<std::int8_t, 2, 3> {
+  static constexpr std::array<float, 3> scales{{0.5f, 0.25f, 1.0f}};
+  static constexpr std::array<std::int32_t, 3> zero_points{{0, 1, -2}};
+  static constexpr int quant_axis = 1;
+};
+// Along dimension 0: elements 0-2 are channel 0, 3-5 channel 1.
+struct per_row : aot::TensorSpec<std::int8_t, 2, 3> {
+  static constexpr std::array<float, 2> scales{{0.5f, 2.0f}};
+  static constexpr std::array<std::int32_t, 2> zero_points{{0, 0}};
+  static constexpr int quant_axis = 0;
+};
+}  // namespace
+
+TEST_CASE("per-axis parameters: one scale and zero point per index of quant_axis") {
+  STATIC_REQUIRE(aot::is_per_axis_v<per_channel>);
+  STATIC_REQUIRE(aot::scale_of<per_channel>(1) == 0.25f);
+  STATIC_REQUIRE(aot::zero_point_of<per_channel>(2) == -2);
+  // 1 / 0.5 = 2 + 0; 1 / 0.25 = 4 + 1 = 5; 1 / 1 = 1 - 2 = -1
+  REQUIRE(aot::quantize<per_channel>(1.f, 0) == 2);
+  REQUIRE(aot::quantize<per_channel>(1.f, 1) == 5);
+  REQUIRE(aot::quantize<per_channel>(1.f, 2) == -1);
+  REQUIRE(aot::dequantize<per_channel>(5, 1) == 1.f);
+
+  std::array<std::int8_t, 6> q{};
+  const std::array<float, 6> ones{1.f, 1.f, 1.f, 1.f, 1.f, 1.f};
+  REQUIRE(aot::quantize(aot::Span<const float>(ones.data(), 6),
+                        aot::TensorView<std::int8_t, per_channel>(q.data())));
+  REQUIRE(q == std::array<std::int8_t, 6>{2, 5, -1, 2, 5, -1});
+  std::array<float, 6> back{};
+  REQUIRE(aot::dequantize(aot::TensorView<const std::int8_t, per_channel>(q.data()),
+                          aot::Span<float>(back.data(), 6)));
+  REQUIRE(back == ones);
+
+  // 3 / 0.5 = 6 in the first row; 3 / 2 = 1.5 -> 2 in the second
+  const std::array<float, 6> threes{3.f, 3.f, 3.f, 3.f, 3.f, 3.f};
+  REQUIRE(aot::quantize(aot::Span<const float>(threes.data(), 6),
+                        aot::TensorView<std::int8_t, per_row>(q.data())));
+  REQUIRE(q == std::array<std::int8_t, 6>{6, 6, 6, 2, 2, 2});
+}

@@ -199,6 +199,23 @@ constexpr void tensor_has_no_quantization() {
                 "none for it, or aot-gen found none; aot_add_model(... QUANT "
                 "<tensor>=<scale>,<zero_point>) supplies them");
 }
+template <class Tensor>
+constexpr void tensor_is_quantized_per_axis() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: Tensor is quantized per axis (scales, zero_points, quant_axis): give the "
+                "index along quant_axis, e.g. aot::scale_of<Tensor>(channel)");
+}
+template <class Tensor, std::size_t Axis, std::size_t Rank>
+constexpr void quant_axis_out_of_range() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: Tensor's quant_axis Axis is not one of its Rank dimensions");
+}
+template <class Tensor, std::size_t Extent, std::size_t Given>
+constexpr void quant_axis_size_mismatch() {
+  static_assert(detail::kDependentFalse<Tensor>,
+                "aot: Tensor has Given scales or zero points for the Extent indices of its "
+                "quant_axis");
+}
 template <class Tensor, class Element>
 constexpr void quantized_tensor_not_integral() {
   static_assert(detail::kDependentFalse<Tensor>,
