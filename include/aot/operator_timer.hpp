@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "aot/operators.hpp"
 
@@ -137,8 +138,10 @@ class OperatorTimer {
  public:
   /// run() binds this profiler to the operator hooks.
   static constexpr bool per_operator = true;
+  /// What the clock's now() returns.
+  using time_point = decltype(Clock::now());
   /// The clock's difference type: a std::chrono duration, or a count of ticks.
-  using duration = decltype(Clock::now() - Clock::now());
+  using duration = decltype(std::declval<time_point>() - std::declval<time_point>());
   /// Number of operators in the table (Model::operators).
   static constexpr std::size_t kOperators = Model::operators.size();
 
@@ -263,10 +266,10 @@ class OperatorTimer {
     return w.finish();
   }
 
-  decltype(Clock::now()) run_start_{};
+  time_point run_start_{};
   duration run_total_{};
   std::uint64_t runs_ = 0;
-  decltype(Clock::now()) start_[kOperators]{};
+  time_point start_[kOperators]{};
   duration total_[kOperators]{};
   std::uint64_t calls_[kOperators]{};
 };

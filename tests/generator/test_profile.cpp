@@ -56,7 +56,7 @@ TEST_CASE("OperatorTimer: calls and times per operator with an exact clock") {
     REQUIRE(p.total(i) == 30);
   }
   // A run reads the clock at its start, twice per operator and at its end: 9 readings.
-  REQUIRE(p.run_total() == 3 * 90);
+  REQUIRE(p.run_total() == std::int64_t{3} * 90);
   REQUIRE(p.operators_total() == 120);
   REQUIRE(p.operators_total() <= p.run_total());
   // Outside a run no operator sink is bound: the hooks do nothing.

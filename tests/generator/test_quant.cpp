@@ -316,6 +316,7 @@ TEST_CASE("the quant option: bad values, each one error, all in one run") {
   opt.quants["Identity"] = "inf,1.5";
   opt.quants["nothing"] = "0.5,0";
   const Result r = resolve(f, opt);
+  // NOLINTBEGIN(bugprone-suspicious-missing-comma): long messages split over lines
   REQUIRE(r.errors() ==
           std::vector<std::string>{
               "aot-gen: error: --quant: no tensor 'nothing' in module quant (it has "
@@ -328,6 +329,7 @@ TEST_CASE("the quant option: bad values, each one error, all in one run") {
               "number written in decimal (e.g. 0.0078125)",
               "aot-gen: error: --quant: zero point '1.5' of output 'Identity' is not a decimal "
               "integer"});
+  // NOLINTEND(bugprone-suspicious-missing-comma)
   for (const char* bad : {"0,0", "-0.5,0", "1e39,0", "1e-50,0", "0.5", "0.5,1,2", ".,0", "1e,0"}) {
     Options o;
     o.quants["Identity"] = bad;

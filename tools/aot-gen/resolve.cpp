@@ -1045,7 +1045,7 @@ class Resolver {
                    "=<scale>,<zero_point>, got '" + printable(text) + "'");
       return std::nullopt;
     }
-    auto trim = [](std::string s) {
+    auto trim = [](const std::string& s) {
       const std::size_t b = s.find_first_not_of(" \t");
       const std::size_t e = s.find_last_not_of(" \t");
       return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);

@@ -14,6 +14,8 @@
  * cleared with __set_saturation_occurred(), as ACLE specifies. Nothing else reads it. */
 #ifndef AOT_COMPAT_ARM_ARM_ACLE_H_
 #define AOT_COMPAT_ARM_ARM_ACLE_H_
+/* These are the compiler's and CMSIS's own names, reserved by design. */
+/* NOLINTBEGIN(bugprone-reserved-identifier) */
 
 #if defined(__arm__) || defined(__aarch64__)
 #error \
@@ -268,4 +270,5 @@ AOT_ACLE_INLINE uint32_t aot_acle_pkhtb(uint32_t a, uint32_t b, unsigned shift) 
 }
 #endif
 
+/* NOLINTEND(bugprone-reserved-identifier) */
 #endif

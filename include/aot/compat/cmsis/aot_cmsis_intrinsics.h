@@ -10,6 +10,8 @@
  * includes its own, and when that one came first nothing is defined here twice. */
 #ifndef AOT_COMPAT_CMSIS_AOT_CMSIS_INTRINSICS_H_
 #define AOT_COMPAT_CMSIS_AOT_CMSIS_INTRINSICS_H_
+/* These are the compiler's and CMSIS's own names, reserved by design. */
+/* NOLINTBEGIN(bugprone-reserved-identifier) */
 
 #include <stdint.h>
 
@@ -126,4 +128,5 @@ __STATIC_FORCEINLINE uint32_t __SADD16(uint32_t op1, uint32_t op2) {
 
 #endif
 
+/* NOLINTEND(bugprone-reserved-identifier) */
 #endif
