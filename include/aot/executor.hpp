@@ -483,6 +483,7 @@ class AotExecutor : private detail::ExecutorStorage<Model, Alignment, Buffers, M
 
   /// The profiler this executor tells of its runs.
   Profiler& profiler() noexcept { return this->profiler_ref(); }
+  /// As above, read-only.
   const Profiler& profiler() const noexcept { return this->profiler_ref(); }
 
  private:

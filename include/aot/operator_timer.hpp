@@ -145,12 +145,16 @@ class OperatorTimer {
   /// Number of operators in the table (Model::operators).
   static constexpr std::size_t kOperators = Model::operators.size();
 
+  /// Reads the clock: a run starts.
   void on_run_begin() noexcept { run_start_ = Clock::now(); }
+  /// Reads the clock: the run's time goes to the run total.
   void on_run_end() noexcept {
     run_total_ = run_total_ + (Clock::now() - run_start_);
     ++runs_;
   }
+  /// Reads the clock: operator `i` (an index into Model::operators) starts.
   void on_operator_begin(std::size_t i) noexcept { start_[i] = Clock::now(); }
+  /// Reads the clock: operator `i`'s time and call count go to its row.
   void on_operator_end(std::size_t i) noexcept {
     total_[i] = total_[i] + (Clock::now() - start_[i]);
     ++calls_[i];

@@ -28,7 +28,9 @@ class RunTimer {
   /// The clock's difference type: a std::chrono duration, or a count of ticks.
   using duration = decltype(std::declval<time_point>() - std::declval<time_point>());
 
+  /// Reads the clock: the run starts.
   void on_run_begin() noexcept { start_ = Clock::now(); }
+  /// Reads the clock again: the run's time is the difference.
   void on_run_end() noexcept {
     last_ = Clock::now() - start_;
     total_ = total_ + last_;
