@@ -235,8 +235,11 @@ endfunction()
 # Compiles the model's C with -finstrument-functions and links the hooks. Calls from functions
 # that are not operators reach the hooks too and are ignored there, at a cost: so GCC leaves
 # out lib0 (run()), __tvm_main__ and the static helpers the C defines and inlines into the
-# operators' loops (GCC instruments inlined functions as well), and Clang instruments after
-# inlining. Other compilers have no such instrumentation: PROFILE stops there.
+# operators' loops (GCC instruments inlined functions as well). Clang 14 takes no exclude
+# lists; it instruments before inlining too, so an operator inlined into __tvm_main__ at -O2
+# still reports its calls (instrumenting after inlining loses exactly those), and the calls of
+# helpers are ignored by the hooks. Other compilers have no such instrumentation: PROFILE
+# stops there.
 function(_aot_model_profile target sources)
   if(NOT CMAKE_C_COMPILER_ID MATCHES "^(GNU|Clang|AppleClang)$")
     message(FATAL_ERROR "aot_add_model(${target}): PROFILE needs GCC or Clang "
@@ -260,7 +263,7 @@ function(_aot_model_profile target sources)
   target_compile_options(
     ${target}
     PRIVATE "$<${gnu}:-finstrument-functions;-finstrument-functions-exclude-function-list=${functions};-finstrument-functions-exclude-file-list=${files}>"
-            "$<${clang}:-finstrument-functions-after-inlining>")
+            "$<${clang}:-finstrument-functions>")
   aot_operator_hooks_library(hooks)
   target_link_libraries(${target} INTERFACE ${hooks})
 endfunction()
