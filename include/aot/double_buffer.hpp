@@ -97,8 +97,9 @@ class DoubleBufferBase {
   /// error (a trap with AOT_ENABLE_ASSERTS) and leaves the frame waiting.
   template <class Executor>
   bool swap_into(Executor& exec) noexcept {
-    if (!ready()) return false;
     if (checked_ != &exec) {
+      // Only the first time: bind nothing while there is no frame to take.
+      if (!ready()) return false;
       const bool bound = bind(exec).ok();
       AOT_ASSERT(bound);
       if (!bound) return false;
