@@ -227,9 +227,27 @@ function(aot_add_model target)
     PRIVATE "$<${gnu}:-Wno-all;-Wno-extra;-Wno-pedantic;-Wno-error;-Wno-incompatible-pointer-types;-Wno-error=incompatible-pointer-types;-Wno-discarded-qualifiers;-Wno-attributes;-Werror=implicit-function-declaration>"
             "$<${clang}:-Wno-everything;-Wno-error;-Werror=implicit-function-declaration>"
             $<${other_c}:-w> $<$<COMPILE_LANGUAGE:CXX>:-w>)
+  # TVM's arm_cpu kernels define an external __ror of their own where the toolchain's
+  # <arm_acle.h> lacks it: a second such model in the program would define it again.
+  _aot_model_defines_ror(own_ror "${c_sources}")
+  if(own_ror)
+    string(MAKE_C_IDENTIFIER "aot_${target}_ror" ror)
+    target_compile_definitions(${target} PRIVATE "__ror=${ror}")
+  endif()
   if(ARG_PROFILE)
     _aot_model_profile(${target} "${c_sources}")
   endif()
+endfunction()
+
+function(_aot_model_defines_ror out sources)
+  set(${out} FALSE PARENT_SCOPE)
+  foreach(source IN LISTS sources)
+    file(STRINGS "${source}" hits REGEX "^[^#;=]*uint32_t[ \t*]+__ror[ \t]*\\([ \t]*uint32_t" LIMIT_COUNT 1)
+    if(hits)
+      set(${out} TRUE PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
 endfunction()
 
 # Compiles the model's C with -finstrument-functions and links the hooks. Calls from functions

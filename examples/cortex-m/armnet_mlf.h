@@ -98,9 +98,9 @@ out:
   return replace_all(s, "@ID@", id);
 }
 
-// What every arm_cpu micro kernel starts with: the includes, the inline-asm stand-ins for the
-// intrinsics GCC's <arm_acle.h> lacks (on an Arm core without ARM_CPU_INTRINSICS_EXIST), and
-// read_and_pad.
+// What every arm_cpu micro kernel starts with, in TVM's form: the includes, its own __ror and
+// inline-asm __pkhbt/__pkhtb for what GCC's <arm_acle.h> lacks (unless ARM_CPU_INTRINSICS_EXIST
+// says they exist, as aot's host <arm_acle.h> does), and read_and_pad.
 constexpr const char* kArmnetPrologue = R"(// tvm target: c -keys=arm_cpu,cpu -mcpu=cortex-m4
 #define TVM_EXPORTS
 #include "tvm/runtime/c_runtime_api.h"
@@ -118,31 +118,21 @@ constexpr const char* kArmnetPrologue = R"(// tvm target: c -keys=arm_cpu,cpu -m
 #include <tvm/runtime/crt/error_codes.h>
 
 
-#if defined(__ARM_FEATURE_DSP) && !defined(ARM_CPU_INTRINSICS_EXIST)
+#ifndef ARM_CPU_INTRINSICS_EXIST
 #define ARM_CPU_INTRINSICS_EXIST
-#define __ror(ARG1,ARG2) \
-__extension__ \
-({                          \
-  uint32_t __RES, __ARG1 = (ARG1), __ARG2 = (ARG2); \
-  __asm("ror %0, %1, %2" : "=r" (__RES) : "r" (__ARG1), "r" (__ARG2)); \
-  __RES; \
- })
+__attribute__((always_inline)) uint32_t __ror(uint32_t op1, uint32_t op2)
+{
+  op2 %= 32U;
+  if (op2 == 0U)
+  {
+    return op1;
+  }
+  return (op1 >> op2) | (op1 << (32U - op2));
+}
 
-#define __pkhbt(ARG1,ARG2,ARG3) \
-__extension__ \
-({                          \
-  uint32_t __RES, __ARG1 = (ARG1), __ARG2 = (ARG2); \
-  __asm("pkhbt %0, %1, %2, lsl %3" : "=r" (__RES) :  "r" (__ARG1), "r" (__ARG2), "I" (ARG3)  ); \
-  __RES; \
- })
+#define __pkhbt(ARG1,ARG2,ARG3) __extension__ ({                            uint32_t __RES, __ARG1 = (ARG1), __ARG2 = (ARG2);   __asm("pkhbt %0, %1, %2, lsl %3" : "=r" (__RES) :  "r" (__ARG1), "r" (__ARG2), "I" (ARG3)  );   __RES;  })
 
-#define __pkhtb(ARG1,ARG2,ARG3) \
-__extension__ \
-({                          \
-  uint32_t __RES, __ARG1 = (ARG1), __ARG2 = (ARG2); \
-  __asm("pkhtb %0, %1, %2, asr %3" : "=r" (__RES) :  "r" (__ARG1), "r" (__ARG2), "I" (ARG3)  ); \
-  __RES; \
- })
+#define __pkhtb(ARG1,ARG2,ARG3) __extension__ ({                            uint32_t __RES, __ARG1 = (ARG1), __ARG2 = (ARG2);   if (ARG3 == 0)     __asm("pkhtb %0, %1, %2" : "=r" (__RES) :  "r" (__ARG1), "r" (__ARG2)  );   else     __asm("pkhtb %0, %1, %2, asr %3" : "=r" (__RES) :  "r" (__ARG1), "r" (__ARG2), "I" (ARG3)  );   __RES;  })
 #endif
 
 #ifndef ARM_CPU_MPROFILE_READ_AND_PAD_EXISTS

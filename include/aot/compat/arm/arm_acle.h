@@ -45,8 +45,12 @@ static int aot_acle_q_flag;
 #define AOT_ACLE_INLINE static inline
 #endif
 
-/* TVM's generated C defines its own __ror unless this says one exists; ours has the same
- * meaning (a rotation by the amount modulo 32). */
+/* TVM's arm_cpu C defines __ror (a function) and __pkhbt/__pkhtb (inline asm) itself, inside
+ * #ifndef ARM_CPU_INTRINSICS_EXIST, for GCC's <arm_acle.h> lacks them: on this host they are
+ * defined below with the same meaning, so the model must not define them again (a second
+ * __ror, or asm for an x86 assembler). ARM_CPU_ROR_EXISTS: the same for code guarding __ror
+ * alone. The model's read_and_pad (under its own guard) is plain C over these and stays. */
+#define ARM_CPU_INTRINSICS_EXIST 1
 #define ARM_CPU_ROR_EXISTS 1
 
 /* Conversions between the 32-bit register image and signed values. Both are
