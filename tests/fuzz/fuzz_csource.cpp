@@ -8,7 +8,9 @@
 //     line;
 //   - every function, struct, variable, macro and callee name is a C identifier, every member
 //     name is one or empty, every word of a type is one (or "..." for a variadic parameter);
-//   - prototypes have no calls; only calls to tvmgen_* keep their arguments (c_scan.hpp);
+//   - prototypes have no calls, casts or aliases; only calls to tvmgen_* keep their arguments
+//     (c_scan.hpp); casts are to pointer types and name identifiers, as do aliases and the
+//     names of unreadable definitions, each on a line of the text;
 //   - parse_integer agrees with a plain reading of the C constants it is documented to take
 //     when the value is one: decimal, 0x hex or 0 octal digits with a u/l suffix, in
 //     parentheses or after one cast to an integer type. Other spellings are not checked.
@@ -184,6 +186,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fail(what + "'s call of " + shown(call.callee) + " kept its arguments");
       }
     }
+    if (!fn.defined && (!fn.casts.empty() || !fn.aliases.empty()))
+      fail("prototype " + what + " has casts or aliases");
+    for (const aot_gen::c::Cast& c : fn.casts) {
+      if (!is_identifier(c.operand)) fail(what + " casts " + shown(c.operand));
+      if (c.type.pointers < 1)
+        fail(what + " has a cast of " + shown(c.operand) + " to a non-pointer");
+      check_type(c.type, what + "'s cast");
+      lines.check(c.line, what + "'s cast of " + shown(c.operand));
+    }
+    for (const aot_gen::c::Alias& a : fn.aliases) {
+      if (!is_identifier(a.name) || !is_identifier(a.from))
+        fail(what + " has alias " + shown(a.name) + " = " + shown(a.from));
+      check_type(a.type, what + "'s alias");
+      lines.check(a.line, what + "'s alias " + shown(a.name));
+    }
+  }
+  for (const aot_gen::c::Unreadable& u : f.unreadable) {
+    lines.check(u.line, "an unreadable definition");
+    for (const std::string& n : u.names)
+      if (!is_identifier(n)) fail("an unreadable definition names " + shown(n));
   }
   for (const aot_gen::c::Struct& s : f.structs) {
     const std::string what = "struct " + shown(s.name);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <set>
 
 namespace aot_gen::c {
@@ -32,7 +33,69 @@ class Lexer {
 
   std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
 
+  /// The next token a compiler would see: the lines of an `#if 0` group are not code.
   Token next() {
+    while (true) {
+      Token t = next_raw();
+      if (t.kind != Token::Kind::kDirective || !if_zero(t.text)) return t;
+      skip_group();
+    }
+  }
+
+ private:
+  static bool if_zero(std::string_view d) {
+    std::size_t i = 1;
+    auto blanks = [&] {
+      const std::size_t from = i;
+      while (i < d.size() && (d[i] == ' ' || d[i] == '\t')) ++i;
+      return i > from;
+    };
+    blanks();
+    if (d.substr(i, 2) != "if") return false;
+    i += 2;
+    if (!blanks() || d.substr(i, 1) != "0") return false;
+    ++i;
+    blanks();
+    return i == d.size() || d[i] == '\r' || d.substr(i, 2) == "//" || d.substr(i, 2) == "/*";
+  }
+
+  /// Skips the lines of a false group up to its #else, #elif (left to be read) or #endif.
+  void skip_group() {
+    int depth = 0;
+    while (pos_ < text_.size()) {
+      // pos_ is at the end of a line: step to the next one.
+      if (text_[pos_] == '\n') {
+        ++line_;
+        ++pos_;
+      }
+      const std::size_t start = pos_;
+      std::size_t i = pos_;
+      while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+      if (i < text_.size() && text_[i] == '#') {
+        ++i;
+        while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+        std::size_t e = i;
+        while (e < text_.size() && ident_char(text_[e])) ++e;
+        const std::string_view word = text_.substr(i, e - i);
+        if (word == "if" || word == "ifdef" || word == "ifndef") {
+          ++depth;
+        } else if ((word == "else" || word == "elif") && depth == 0) {
+          pos_ = start;
+          at_line_start_ = true;
+          return;
+        } else if (word == "endif" && depth-- == 0) {
+          pos_ = text_.find('\n', e);
+          if (pos_ == std::string_view::npos) pos_ = text_.size();
+          at_line_start_ = false;
+          return;
+        }
+      }
+      pos_ = text_.find('\n', start);
+      if (pos_ == std::string_view::npos) pos_ = text_.size();
+    }
+  }
+
+  Token next_raw() {
     while (true) {
       skip_space();
       if (pos_ >= text_.size()) return Token{Token::Kind::kEnd, {}, line_};
@@ -309,6 +372,8 @@ Declarator declarator(const std::vector<Token>& a, bool name_required) {
 }
 
 class Scanner {
+  static constexpr std::size_t npos = std::string_view::npos;
+
  public:
   Scanner(std::string_view text, std::string_view call_prefix)
       : lexer_(text), call_prefix_(call_prefix) {}
@@ -426,28 +491,34 @@ class Scanner {
     }
   }
 
-  /// Index of the function declarator's '(' in a declaration, or npos.
-  static std::size_t function_paren(const std::vector<Token>& a) {
-    for (std::size_t i = 1; i < a.size(); ++i) {
-      if (a[i].is("(") && a[i - 1].kind == Token::Kind::kIdent &&
-          qualifiers().count(a[i - 1].text) == 0 && !a[i - 1].is("__attribute__") &&
-          !a[i - 1].is("__declspec") && !a[i - 1].is("_Alignas") && !a[i - 1].is("asm") &&
-          !a[i - 1].is("__asm__")) {
-        return i;
-      }
-      if (a[i].is("=")) break;
+  /// Index of the '(' opening the group that ends at `close`, or npos.
+  static std::size_t opening(const std::vector<Token>& a, std::size_t close) {
+    int depth = 0;
+    for (std::size_t i = close + 1; i-- > 0;) {
+      if (a[i].is(")") || a[i].is("]")) ++depth;
+      if ((a[i].is("(") || a[i].is("[")) && --depth == 0) return a[i].is("(") ? i : npos;
     }
-    return std::string_view::npos;
+    return npos;
   }
 
+  /// Reads `... name(params)` ending a declaration. The parameter list is the last group and
+  /// the name the word before it, so whatever precedes the name (a macro invoked without ';',
+  /// storage classes, `extern "C"`, attributes anywhere GCC takes them) does not matter.
   static bool function_declarator(const std::vector<Token>& raw, Function& f) {
     const std::vector<Token> a = without_attributes(raw, nullptr, nullptr);
-    const std::size_t open = function_paren(a);
-    if (open == std::string_view::npos) return false;
-    const std::size_t close = closing(a, open);
-    if (close == a.size() || close + 1 != a.size()) return false;
-    f.name = std::string(a[open - 1].text);
-    f.line = a[open - 1].line;
+    if (a.size() < 3 || !a.back().is(")")) return false;
+    const std::size_t open = opening(a, a.size() - 1);
+    if (open == npos || open == 0) return false;
+    const Token& name = a[open - 1];
+    if (name.kind != Token::Kind::kIdent || qualifiers().count(name.text) != 0 ||
+        not_callees().count(name.text) != 0)
+      return false;
+    for (std::size_t i = 0; i < open; ++i) {
+      if (a[i].is("=")) return false;  // `T x = f(...)`: a variable
+    }
+    const std::size_t close = a.size() - 1;
+    f.name = std::string(name.text);
+    f.line = name.line;
     std::vector<Token> param;
     auto flush = [&] {
       if (param.size() == 1 && param[0].is("void") && f.params.empty()) {
@@ -480,6 +551,21 @@ class Scanner {
     return true;
   }
 
+  /// The names before a '(' in a declaration: what an unreadable definition may define.
+  void unreadable(const std::vector<Token>& decl) {
+    Unreadable u;
+    for (std::size_t i = 1; i < decl.size(); ++i) {
+      if (decl[i].is("(") && decl[i - 1].kind == Token::Kind::kIdent &&
+          qualifiers().count(decl[i - 1].text) == 0 && !decl[i - 1].is("__attribute__") &&
+          u.names.size() < 16) {
+        if (u.line == 0) u.line = decl[i - 1].line;
+        u.names.emplace_back(decl[i - 1].text);
+      }
+    }
+    if (!u.names.empty() && file_.unreadable.size() < 4096)
+      file_.unreadable.push_back(std::move(u));
+  }
+
   void brace(std::vector<Token>& decl, int& transparent) {
     if (decl.size() == 2 && decl[0].is("extern") && decl[1].kind == Token::Kind::kString) {
       ++transparent;
@@ -487,12 +573,20 @@ class Scanner {
       return;
     }
     Function f;
-    if (!decl.empty() && decl.back().is(")") && function_declarator(decl, f)) {
-      f.defined = true;
-      body(f);
-      file_.functions.push_back(std::move(f));
-      decl.clear();
-      return;
+    if (!decl.empty() && decl.back().is(")")) {
+      if (function_declarator(decl, f)) {
+        f.defined = true;
+        body(f);
+        file_.functions.push_back(std::move(f));
+        decl.clear();
+        return;
+      }
+      if (std::none_of(decl.begin(), decl.end(), [](const Token& t) { return t.is("="); })) {
+        unreadable(decl);
+        block([](const Token&, int) {});
+        decl.clear();
+        return;
+      }
     }
     if (!decl.empty() && decl.back().is("=")) {
       block([](const Token&, int) {});  // an initialiser: constants, not needed
@@ -543,12 +637,39 @@ class Scanner {
 
   void body(Function& f) {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    constexpr std::size_t kMaxFacts = 4096;  // per function: casts and aliases of pointers
     Token prev;
     int paren = 0;
     std::size_t recording = kNone;  // index in f.calls of the call whose arguments are kept
     int record_depth = 0;
     std::vector<Token> current;
+    // The pointers whose casts tell what they point to: the parameters, and locals named
+    // after one of them.
+    std::set<std::string, std::less<>> tracked;
+    for (const Param& p : f.params) {
+      if (p.type.pointers > 0 && !p.name.empty()) tracked.insert(p.name);
+    }
+    std::vector<Token> recent;  // the last tokens, for `( T * ) name`
+    std::vector<Token> stmt;    // the statement so far, for `T * name = ... ;`
+    std::optional<Cast> cast;   // a cast that the next token confirms (not `name(`, `name[`)
     block([&](const Token& t, int) {
+      if (cast) {
+        if (!(t.is("(") || t.is("[") || t.is("->") || t.is("."))) {
+          if (f.casts.size() < kMaxFacts) f.casts.push_back(std::move(*cast));
+        }
+        cast.reset();
+      }
+      if (t.kind == Token::Kind::kIdent && tracked.count(t.text) != 0 && prev.is(")")) {
+        cast = cast_before(recent, t);
+      }
+      if (t.is(";") || t.is("{") || t.is("}")) {
+        if (t.is(";") && f.aliases.size() < kMaxFacts) alias(stmt, tracked, f.aliases);
+        stmt.clear();
+      } else if (stmt.size() < 24) {
+        stmt.push_back(t);
+      }
+      recent.push_back(t);
+      if (recent.size() > 12) recent.erase(recent.begin());
       if (t.is("(")) {
         const bool call = prev.kind == Token::Kind::kIdent && not_callees().count(prev.text) == 0 &&
                           qualifiers().count(prev.text) == 0;
@@ -581,6 +702,51 @@ class Scanner {
       }
       prev = t;
     });
+    if (cast && f.casts.size() < kMaxFacts) f.casts.push_back(std::move(*cast));
+  }
+
+  /// `( words * )` right before `operand` (the last of `recent` is the ')'), as a Cast.
+  static std::optional<Cast> cast_before(const std::vector<Token>& recent, const Token& operand) {
+    if (recent.empty() || !recent.back().is(")")) return std::nullopt;
+    std::size_t open = recent.size() - 1;
+    while (open > 0 && !recent[open].is("(")) --open;
+    if (!recent[open].is("(") || open + 2 >= recent.size()) return std::nullopt;
+    const std::vector<Token> inner(recent.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                                   recent.end() - 1);
+    if (!inner.back().is("*") || inner.front().kind != Token::Kind::kIdent) return std::nullopt;
+    Declarator d = declarator(inner, false);
+    if (!d.type.well_formed || !d.name.empty() || d.type.pointers == 0 || !d.dims.empty())
+      return std::nullopt;
+    return Cast{d.type, std::string(operand.text), operand.line};
+  }
+
+  /// `T * name = from ;` or `T * name = ( T * ) from ;` (in any parentheses) where `from` is
+  /// tracked: `name` is tracked too.
+  static void alias(const std::vector<Token>& stmt, std::set<std::string, std::less<>>& tracked,
+                    std::vector<Alias>& out) {
+    auto eq = std::find_if(stmt.begin(), stmt.end(), [](const Token& t) { return t.is("="); });
+    if (eq == stmt.end() || eq == stmt.begin()) return;
+    const std::vector<Token> left(stmt.begin(), eq);
+    std::vector<Token> right(eq + 1, stmt.end());
+    auto strip = [&] {
+      while (right.size() >= 3 && right.front().is("(") && right.back().is(")") &&
+             closing(right, 0) == right.size() - 1)
+        right = std::vector<Token>(right.begin() + 1, right.end() - 1);
+    };
+    strip();
+    if (right.size() >= 4 && right.front().is("(")) {
+      const std::size_t close = closing(right, 0);
+      if (close + 1 >= right.size() || !right[close - 1].is("*")) return;
+      right.erase(right.begin(), right.begin() + static_cast<std::ptrdiff_t>(close) + 1);
+      strip();
+    }
+    if (right.size() != 1 || right[0].kind != Token::Kind::kIdent ||
+        tracked.count(right[0].text) == 0)
+      return;
+    Declarator d = declarator(left, true);
+    if (!d.type.well_formed || d.name.empty() || d.type.pointers == 0 || !d.dims.empty()) return;
+    tracked.insert(d.name);
+    out.push_back(Alias{d.type, d.name, std::string(right[0].text), left.front().line});
   }
 
   void declaration(const std::vector<Token>& decl, std::size_t end_line) {

@@ -35,12 +35,35 @@ struct Call {
   std::size_t line = 0;
 };
 
+/// `(T*)name` in a body: what the code takes the pointer `name` to point to.
+struct Cast {
+  Type type;  ///< the pointer type cast to, e.g. {"int8_t"} with one '*'
+  std::string operand;
+  std::size_t line = 0;
+};
+
+/// `T* name = from;` or `T* name = (T*)from;` in a body: a local pointer naming another.
+struct Alias {
+  Type type;
+  std::string name, from;
+  std::size_t line = 0;
+};
+
 struct Function {
   std::string name;
   std::vector<Param> params;
   bool defined = false;  ///< a definition, not a prototype
   std::size_t line = 0;
-  std::vector<Call> calls;  ///< every call in the body, in order (definitions only)
+  std::vector<Call> calls;     ///< every call in the body, in order (definitions only)
+  std::vector<Cast> casts;     ///< casts of a plain name to a pointer type (definitions only)
+  std::vector<Alias> aliases;  ///< pointer locals initialised from a name (definitions only)
+};
+
+/// A file-scope `... ( ... ) {` whose declarator could not be read: the names it holds
+/// before a '(', so that a function defined there is never taken for a missing one.
+struct Unreadable {
+  std::vector<std::string> names;
+  std::size_t line = 0;
 };
 
 struct Member {
@@ -84,6 +107,7 @@ struct File {
   std::vector<Variable> variables;
   std::vector<Macro> macros;
   std::vector<std::string> includes;
+  std::vector<Unreadable> unreadable;
   /// TVM's "// of total size N bytes" after a constant pool: (line, N).
   std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
 };
