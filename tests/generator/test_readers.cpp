@@ -113,6 +113,67 @@ TEST_CASE("C scanner: garbage is read in one pass and yields no well-formed para
   REQUIRE_FALSE(f.functions[0].params.at(0).type.well_formed);
 }
 
+TEST_CASE("C scanner: definitions in any layout a C compiler takes") {
+  // A BYOC tool's style (TVM 0.15 export, spec section 7): an attribute between the type and
+  // the name, parameters on their own lines, tabs, the brace on its own line; before it, a
+  // macro invoked without ';' and a conditional whose branches each open a brace.
+  const std::string code =
+      "#include <stdint.h>\n"                                          // 1
+      "MATCH_KERNEL_REGISTER(conv)\n"                                  // 2
+      "static int helper(int x) {\n"                                   // 3
+      "#ifdef FAST\n  if (x) {\n#else\n  if (!x) {\n#endif\n"          // 4-8
+      "    return 1;\n  }\n  return 0;\n}\n"                           // 9-12
+      "#if 0\nint tvmgen_default_match_main_0(float* a) {\n#endif\n"   // 13-15
+      "int __attribute__ ((noinline)) tvmgen_default_match_main_0(\n"  // 16
+      "\tvoid* var_FunctionVar_0_0_pt,\n"                              // 17
+      "\tvoid *out_relu_pt /* astyle */\n"                             // 18
+      ")\n"                                                            // 19
+      "{\n\treturn helper(1);\n}\n"                                    // 20-22
+      "int (*table(int k))(int) { return 0; }\n";                      // 23
+  const aot_gen::c::File f = aot_gen::c::scan(code, "tvmgen_");
+  REQUIRE(f.functions.size() == 2);
+  REQUIRE(f.functions[0].name == "helper");
+  const aot_gen::c::Function& m = f.functions[1];
+  REQUIRE(m.name == "tvmgen_default_match_main_0");
+  REQUIRE(m.defined);
+  REQUIRE(m.line == 16);
+  REQUIRE(m.params.size() == 2);
+  REQUIRE(m.params[0].type.str() == "void*");
+  REQUIRE(m.params[1].name == "out_relu_pt");
+  REQUIRE(m.calls.at(0).callee == "helper");
+  // What it cannot read (a function returning a function pointer) is kept by name and line.
+  REQUIRE(f.unreadable.size() == 1);
+  REQUIRE(f.unreadable[0].line == 23);
+  REQUIRE(f.unreadable[0].names == std::vector<std::string>{"table"});
+}
+
+TEST_CASE("C scanner: what a body takes its pointer parameters to point to") {
+  // TVM 0.8's unpacked operators: void* parameters named, then cast at each use.
+  const std::string code =
+      "TVM_DLL int32_t tvmgen_m_fused_cast(void* arg0, void* arg1) {\n"  // 1
+      "  void* placeholder = arg0;\n"                                    // 2
+      "  void* T_cast = arg1;\n"                                         // 3
+      "  for (int32_t ax1_inner = 0; ax1_inner < 16; ++ax1_inner) {\n"   // 4
+      "    ((int8_t*)T_cast)[(ax1_inner)] = ((int8_t)((float*)placeholder)[(ax1_inner)]);\n"
+      "  }\n"
+      "  float* p = (float*)arg0;\n"                                         // 7
+      "  int8_t* q = ((int8_t*)(arg1));\n"                                   // 8
+      "  int32_t* r = (int32_t*)other(arg1);\n"                              // 9: a call's result
+      "  return ((int32_t*)arg1)[0] + (int32_t)(intptr_t)(char*)arg0->x;\n"  // 10
+      "}\n";
+  const aot_gen::c::File f = aot_gen::c::scan(code, "tvmgen_");
+  const aot_gen::c::Function& fn = f.functions.at(0);
+  std::vector<std::string> casts, aliases;
+  for (const auto& c : fn.casts)
+    casts.push_back(c.type.str() + " " + c.operand + " " + std::to_string(c.line));
+  for (const auto& a : fn.aliases)
+    aliases.push_back(a.type.str() + " " + a.name + "=" + a.from + " " + std::to_string(a.line));
+  REQUIRE(casts == std::vector<std::string>{"int8_t* T_cast 5", "float* placeholder 5",
+                                            "float* arg0 7", "int32_t* arg1 10"});
+  REQUIRE(aliases == std::vector<std::string>{"void* placeholder=arg0 2", "void* T_cast=arg1 3",
+                                              "float* p=arg0 7", "int8_t* q=arg1 8"});
+}
+
 TEST_CASE("C integers as #define writes them") {
   using aot_gen::c::parse_integer;
   REQUIRE(parse_integer("42") == 42u);

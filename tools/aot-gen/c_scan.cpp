@@ -33,34 +33,46 @@ class Lexer {
 
   std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
 
-  /// The next token a compiler would see: the lines of an `#if 0` group are not code.
+  /// The next token a compiler would see in one configuration: the lines of an `#if 0` group
+  /// are not code, and of the branches of any other conditional only the first is read (a
+  /// compiler sees one; reading two may count an opening brace twice).
   Token next() {
     while (true) {
       Token t = next_raw();
-      if (t.kind != Token::Kind::kDirective || !if_zero(t.text)) return t;
-      skip_group();
+      if (t.kind != Token::Kind::kDirective) return t;
+      const std::string_view word = directive_word(t.text);
+      if (word == "if" && if_zero(t.text)) {
+        skip_group(false);
+      } else if (word == "else" || word == "elif") {
+        skip_group(true);
+      } else {
+        return t;
+      }
     }
   }
 
  private:
+  static std::string_view directive_word(std::string_view d) {
+    std::size_t i = d.empty() ? 0 : 1;
+    while (i < d.size() && (d[i] == ' ' || d[i] == '\t')) ++i;
+    std::size_t e = i;
+    while (e < d.size() && ident_char(d[e])) ++e;
+    return d.substr(i, e - i);
+  }
+
   static bool if_zero(std::string_view d) {
-    std::size_t i = 1;
-    auto blanks = [&] {
-      const std::size_t from = i;
-      while (i < d.size() && (d[i] == ' ' || d[i] == '\t')) ++i;
-      return i > from;
-    };
-    blanks();
-    if (d.substr(i, 2) != "if") return false;
-    i += 2;
-    if (!blanks() || d.substr(i, 1) != "0") return false;
+    std::size_t i = d.find("if") + 2;
+    while (i < d.size() && (d[i] == ' ' || d[i] == '\t')) ++i;
+    if (d.substr(i, 1) != "0") return false;
     ++i;
-    blanks();
+    while (i < d.size() && (d[i] == ' ' || d[i] == '\t')) ++i;
     return i == d.size() || d[i] == '\r' || d.substr(i, 2) == "//" || d.substr(i, 2) == "/*";
   }
 
-  /// Skips the lines of a false group up to its #else, #elif (left to be read) or #endif.
-  void skip_group() {
+  /// Skips the lines of a branch that is not read: to the matching #endif (`to_endif`), or, for
+  /// `#if 0`, to its #else or #elif, whose branch is read, or #endif. The line that ends the
+  /// skip is consumed.
+  void skip_group(bool to_endif) {
     int depth = 0;
     while (pos_ < text_.size()) {
       // pos_ is at the end of a line: step to the next one.
@@ -71,28 +83,19 @@ class Lexer {
       const std::size_t start = pos_;
       std::size_t i = pos_;
       while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
-      if (i < text_.size() && text_[i] == '#') {
-        ++i;
-        while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
-        std::size_t e = i;
-        while (e < text_.size() && ident_char(text_[e])) ++e;
-        const std::string_view word = text_.substr(i, e - i);
-        if (word == "if" || word == "ifdef" || word == "ifndef") {
-          ++depth;
-        } else if ((word == "else" || word == "elif") && depth == 0) {
-          pos_ = start;
-          at_line_start_ = true;
-          return;
-        } else if (word == "endif" && depth-- == 0) {
-          pos_ = text_.find('\n', e);
-          if (pos_ == std::string_view::npos) pos_ = text_.size();
-          at_line_start_ = false;
-          return;
-        }
-      }
       pos_ = text_.find('\n', start);
       if (pos_ == std::string_view::npos) pos_ = text_.size();
+      if (i >= text_.size() || text_[i] != '#') continue;
+      const std::string_view word = directive_word(text_.substr(i, pos_ - i));
+      if (word == "if" || word == "ifdef" || word == "ifndef") {
+        ++depth;
+      } else if (word == "endif" && depth-- == 0) {
+        break;
+      } else if ((word == "else" || word == "elif") && depth == 0 && !to_endif) {
+        break;
+      }
     }
+    at_line_start_ = false;
   }
 
   Token next_raw() {
@@ -232,6 +235,13 @@ const std::set<std::string_view>& qualifiers() {
       "static",  "extern",   "inline",   "__inline",     "__inline__",
       "TVM_DLL", "register", "_Alignas", "__extension__"};
   return q;
+}
+
+const std::set<std::string_view>& type_keywords() {
+  static const std::set<std::string_view> k = {"void",     "char",   "short",  "int",      "long",
+                                               "float",    "double", "signed", "unsigned", "_Bool",
+                                               "_Complex", "struct", "union",  "enum"};
+  return k;
 }
 
 const std::set<std::string_view>& not_callees() {
@@ -556,8 +566,8 @@ class Scanner {
     Unreadable u;
     for (std::size_t i = 1; i < decl.size(); ++i) {
       if (decl[i].is("(") && decl[i - 1].kind == Token::Kind::kIdent &&
-          qualifiers().count(decl[i - 1].text) == 0 && !decl[i - 1].is("__attribute__") &&
-          u.names.size() < 16) {
+          qualifiers().count(decl[i - 1].text) == 0 && not_callees().count(decl[i - 1].text) == 0 &&
+          type_keywords().count(decl[i - 1].text) == 0 && u.names.size() < 16) {
         if (u.line == 0) u.line = decl[i - 1].line;
         u.names.emplace_back(decl[i - 1].text);
       }
