@@ -9,46 +9,16 @@
 #include <cstdlib>
 #include <set>
 
-#include "aot_gen.hpp"
+#include "resolve_context.hpp"
 
 namespace aot_gen {
 
-std::string Options::flag(const std::string& cli) const {
-  if (syntax == Syntax::kCli) return cli;
-  static const std::map<std::string, std::string> keywords = {
-      {"--shape", "SHAPES"},
-      {"--dtype", "DTYPES"},
-      {"--inputs", "INPUTS"},
-      {"--outputs", "OUTPUTS"},
-      {"--module", "MODULE"},
-      {"--name", "NAME"},
-      {"--entry", "ENTRY"},
-      {"--namespace", "NAMESPACE"},
-      {"--workspace-size", "WORKSPACE_SIZE"},
-      {"--workspace-alignment", "WORKSPACE_ALIGNMENT"},
-      {"--quant", "QUANT"},
-      {"--profile", "PROFILE"}};
-  auto it = keywords.find(cli);
-  return it == keywords.end() ? cli : it->second;
-}
-
+namespace resolving {
 namespace {
 
 /// "1 output", "2 outputs".
 std::string count(std::size_t n, const std::string& what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-}
-
-std::string join_shape(const std::vector<std::int64_t>& shape) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
-  return out + ")";
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + printable(n, 60);
-  return out;
 }
 
 /// A count as a user types it: decimal digits only ("010" is ten, not C's octal eight), no
@@ -113,10 +83,9 @@ std::optional<std::size_t> output_number(const std::string& name) {
   return v;
 }
 
-class Resolver {
+class Resolver : public Step {
  public:
-  Resolver(const Archive& mlf, const Options& opt, Report& report)
-      : mlf_(mlf), opt_(opt), report_(report) {}
+  explicit Resolver(Context& ctx) : Step(ctx) {}
 
   Model run() {
     if (!std::any_of(mlf_.files.begin(), mlf_.files.end(),
@@ -151,24 +120,6 @@ class Resolver {
   }
 
  private:
-  void error(Where w, std::string text) { report_.error(std::move(w), std::move(text)); }
-  /// A fact is missing: an error, unless a file that may state it could not be read (that
-  /// file's error says what to fix first).
-  void missing(Where w, std::string text) {
-    if (!(header_broken_ || relay_broken_ || md_broken_)) error(std::move(w), std::move(text));
-  }
-  void note(Where w, std::string text) { report_.note(std::move(w), std::move(text)); }
-  /// A place as the generated header names it: inside the MLF, the same on every machine.
-  std::string in_mlf(const Where& w) const {
-    const std::string prefix = mlf_.origin + "/";
-    Where inside = w;
-    if (inside.file.rfind(prefix, 0) == 0) inside.file.erase(0, prefix.size());
-    return inside.str();
-  }
-
-  std::string flag(const char* cli) const { return opt_.flag(cli); }
-  Where option_where(const char* cli) const { return {flag(cli), 0}; }
-
   // ---- metadata and module --------------------------------------------------------------
 
   void read_metadata_file() {
@@ -611,17 +562,6 @@ class Resolver {
   // ---- typed parameters -------------------------------------------------------------------
 
   /// The dtypes each tensor's parameter of the internal entry allows, by role and index.
-  /// Whether the internal entry takes data pointers (not the packed signature, which TVM
-  /// also emits for __tvm_main__ with the C interface and unpacked-api=0).
-  bool main_takes_pointers() const {
-    const c::Function* main = main_def_.first;
-    if (main == nullptr) return false;
-    for (const c::Param& p : main->params) {
-      if (p.type.pointers != 1 || p.name == "args" || p.name == "arg_type_ids") return false;
-    }
-    return true;
-  }
-
   void map_typed_params() {
     const c::Function* main = main_def_.first;
     if (main == nullptr || !main_takes_pointers()) return;
@@ -675,13 +615,6 @@ class Resolver {
     Where where;
     std::string c_type;
   };
-
-  template <class T>
-  const T* option_for(const std::map<std::string, T>& options, const TensorFacts& t) const {
-    auto it = options.find(t.raw_name);
-    if (it == options.end()) it = options.find(t.sanitized);
-    return it == options.end() ? nullptr : &it->second;
-  }
 
   /// Metadata's and Relay's tensors by sanitised name, looked up once per tensor.
   void index_sources() {
@@ -1913,25 +1846,9 @@ class Resolver {
     for (DeviceFacts& d : model_.devices) d.type_name = take(d.name, "device");
   }
 
-  const Archive& mlf_;
-  const Options& opt_;
-  Report& report_;
-  Model model_;
-  std::optional<MetadataFacts> md_file_;
-  const MetadataModule* md_ = nullptr;
-  std::optional<HeaderFacts> header_;
-  bool header_broken_ = false;
-  std::optional<RelayFacts> relay_;
-  bool relay_broken_ = false;
-  bool md_broken_ = false;
   std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
   std::map<std::string, const RelayTensor*> relay_inputs_;
   std::map<std::string, const std::vector<RelayQuant>*> relay_quant_;  ///< by sanitised name
-  SourceFacts src_;
-  std::pair<const c::Function*, const SourceFile*> run_def_{nullptr, nullptr};
-  std::pair<const c::Function*, const SourceFile*> main_def_{nullptr, nullptr};
-  bool run_packed_ = false;
-  bool names_known_ = true;
   bool inputs_known_count_ = false;
   Where n_where_;
   std::map<std::size_t, Typed> typed_in_, typed_out_;
@@ -1948,9 +1865,11 @@ class Resolver {
 };
 
 }  // namespace
+}  // namespace resolving
 
 Model resolve(const Archive& mlf, const Options& options, Report& report) {
-  return Resolver(mlf, options, report).run();
+  resolving::Context ctx(mlf, options, report);
+  return resolving::Resolver(ctx).run();
 }
 
 }  // namespace aot_gen
