@@ -31,4 +31,24 @@ class Module : public Step {
   std::string pick_module_hint() const;
 };
 
+/// The inputs and outputs: their names and order, and their C++ type names
+/// (resolve_names.cpp).
+class Names : public Step {
+ public:
+  using Step::Step;
+  void resolve_names();
+  void assign_type_names();
+
+ private:
+  struct NameList;
+  std::optional<NameList> header_list(bool inputs) const;
+  std::optional<NameList> relay_list(bool inputs) const;
+  std::optional<NameList> metadata_list(bool inputs) const;
+  std::optional<NameList> option_list(bool inputs) const;
+  std::optional<std::size_t> outputs_from_entry();
+
+  bool inputs_known_count_ = false;
+  Where n_where_;
+};
+
 }  // namespace aot_gen::resolving
