@@ -51,4 +51,33 @@ class Names : public Step {
   Where n_where_;
 };
 
+/// Each input's and output's dtype, shape and byte size (resolve_tensors.cpp).
+class Tensors : public Step {
+ public:
+  using Step::Step;
+  void resolve_tensors();
+  void check_options_name_tensors();
+  void check_io_size();
+
+ private:
+  struct Typed {
+    std::set<std::string> dtypes;
+    Where where;
+    std::string c_type;
+  };
+  struct Pending;
+
+  void map_typed_params();
+  void index_sources();
+  const MetadataTensor* md_tensor(bool input, const TensorFacts& t) const;
+  const RelayTensor* relay_tensor(bool input, std::size_t index, const TensorFacts& t) const;
+  std::optional<std::uint64_t> bytes_of(const Pending& p) const;
+  Pending gather(bool input, std::size_t index, TensorFacts& t);
+  void settle(Pending& p);
+
+  std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
+  std::map<std::string, const RelayTensor*> relay_inputs_;
+  std::map<std::size_t, Typed> typed_in_, typed_out_;
+};
+
 }  // namespace aot_gen::resolving
