@@ -80,4 +80,20 @@ class Tensors : public Step {
   std::map<std::size_t, Typed> typed_in_, typed_out_;
 };
 
+/// Each input's and output's scale and zero point (resolve_quant.cpp).
+class Quant : public Step {
+ public:
+  using Step::Step;
+  void check_quant_options_name_tensors();
+  void resolve_quant();
+
+ private:
+  std::optional<std::pair<float, std::int64_t>> quant_option(const std::string& text,
+                                                             const TensorFacts& t,
+                                                             const std::string& who);
+  void quant_of(bool input, std::size_t index, TensorFacts& t);
+
+  std::map<std::string, const std::vector<RelayQuant>*> relay_quant_;  ///< by sanitised name
+};
+
 }  // namespace aot_gen::resolving
