@@ -96,4 +96,29 @@ class Quant : public Step {
   std::map<std::string, const std::vector<RelayQuant>*> relay_quant_;  ///< by sanitised name
 };
 
+/// The workspace, the pools and devices, the constants and what the code needs from a runtime
+/// (resolve_memory.cpp).
+class Memory : public Step {
+ public:
+  using Step::Step;
+  void resolve_workspace();
+  void resolve_pools_and_devices();
+  void resolve_runtime_needs();
+  void resolve_workspace_size_option();
+  void resolve_workspace_alignment();
+
+ private:
+  void constants(const SourceFile& f, const c::Variable& v);
+
+  /// A number a source states, where, and in its own words (for messages).
+  struct Stated {
+    std::uint64_t value;
+    Where where;
+    std::string what;
+  };
+  std::vector<Stated> pool_alignments_;  ///< aligned() of lib0's workspace pools
+  Where workspace_where_;                ///< where the model's workspace figure comes from
+  Where alloc_where_;                    ///< the first TVMBackendAllocWorkspace call
+};
+
 }  // namespace aot_gen::resolving
