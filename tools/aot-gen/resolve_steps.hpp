@@ -121,4 +121,11 @@ class Memory : public Step {
   Where alloc_where_;                    ///< the first TVMBackendAllocWorkspace call
 };
 
+/// The TVM target and whether the code calls Arm intrinsics (resolve_target.cpp).
+class Target : public Step {
+ public:
+  using Step::Step;
+  void resolve_target();
+};
+
 }  // namespace aot_gen::resolving
