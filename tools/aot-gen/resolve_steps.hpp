@@ -128,4 +128,18 @@ class Target : public Step {
   void resolve_target();
 };
 
+/// The entry function, the files it needs, and the operators it calls (resolve_entry.cpp).
+class Entry : public Step {
+ public:
+  using Step::Step;
+  void resolve_entry();
+  void check_completeness();
+  void resolve_operators();
+
+ private:
+  void unpacked_entry();
+
+  bool missing_run_ = false;
+};
+
 }  // namespace aot_gen::resolving
