@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// The context the steps of resolve() share, the helpers every family of facts uses, and the
+// options' names in the words of --syntax.
+#include "resolve_context.hpp"
+
+namespace aot_gen {
+
+std::string Options::flag(const std::string& cli) const {
+  if (syntax == Syntax::kCli) return cli;
+  static const std::map<std::string, std::string> keywords = {
+      {"--shape", "SHAPES"},
+      {"--dtype", "DTYPES"},
+      {"--inputs", "INPUTS"},
+      {"--outputs", "OUTPUTS"},
+      {"--module", "MODULE"},
+      {"--name", "NAME"},
+      {"--entry", "ENTRY"},
+      {"--namespace", "NAMESPACE"},
+      {"--workspace-size", "WORKSPACE_SIZE"},
+      {"--workspace-alignment", "WORKSPACE_ALIGNMENT"},
+      {"--quant", "QUANT"},
+      {"--profile", "PROFILE"}};
+  auto it = keywords.find(cli);
+  return it == keywords.end() ? cli : it->second;
+}
+
+namespace resolving {
+
+Step::Step(Context& ctx)
+    : mlf_(ctx.mlf),
+      opt_(ctx.opt),
+      report_(ctx.report),
+      model_(ctx.model),
+      md_file_(ctx.md_file),
+      md_(ctx.md),
+      header_(ctx.header),
+      header_broken_(ctx.header_broken),
+      relay_(ctx.relay),
+      relay_broken_(ctx.relay_broken),
+      md_broken_(ctx.md_broken),
+      src_(ctx.src),
+      run_def_(ctx.run_def),
+      main_def_(ctx.main_def),
+      run_packed_(ctx.run_packed),
+      names_known_(ctx.names_known) {}
+
+std::string Step::in_mlf(const Where& w) const {
+  const std::string prefix = mlf_.origin + "/";
+  Where inside = w;
+  if (inside.file.rfind(prefix, 0) == 0) inside.file.erase(0, prefix.size());
+  return inside.str();
+}
+
+bool Step::main_takes_pointers() const {
+  const c::Function* main = main_def_.first;
+  if (main == nullptr) return false;
+  for (const c::Param& p : main->params) {
+    if (p.type.pointers != 1 || p.name == "args" || p.name == "arg_type_ids") return false;
+  }
+  return true;
+}
+
+std::string join_shape(const std::vector<std::int64_t>& shape) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + ")";
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + printable(n, 60);
+  return out;
+}
+
+}  // namespace resolving
+}  // namespace aot_gen
