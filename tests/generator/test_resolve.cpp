@@ -237,9 +237,11 @@ TEST_CASE("through aot_add_model, messages speak its keywords") {
   Files f = full_mlf();
   f.erase("metadata.json");
   f.erase("src/net.relay");
+  // Neither the entry nor the operator it hands the input to types it.
   f["codegen/host/src/net_lib1.c"] =
-      replaced(kLib1, "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t*",
-               "TVM_DLL int32_t tvmgen_net___tvm_main__(void*");
+      replaced(replaced(kLib1, "TVM_DLL int32_t tvmgen_net___tvm_main__(int8_t*",
+                        "TVM_DLL int32_t tvmgen_net___tvm_main__(void*"),
+               "tvmgen_net_fused_dense(int8_t* p0", "tvmgen_net_fused_dense(void* p0");
   Options opt;
   opt.syntax = aot_gen::Syntax::kCMake;
   opt.shapes["output"] = {1, 12};
@@ -255,18 +257,30 @@ TEST_CASE("through aot_add_model, messages speak its keywords") {
                                    "codegen/host/include/tvmgen_net.h:7"});
 }
 
+// TVM 0.8's flat metadata (version 5): io_size_bytes is exactly the bytes of the I/O.
+const char* kMetadataV5 =
+    "{\n"
+    "  \"executors\": [\"aot\"],\n"
+    "  \"memory\": {\"functions\": {\"main\": [{\n"
+    "    \"constants_size_bytes\": 53,\n"
+    "    \"device\": 1,\n"
+    "    \"io_size_bytes\": 538,\n"  // 6
+    "    \"workspace_size_bytes\": 128\n"
+    "  }], \"operator_functions\": []}},\n"
+    "  \"model_name\": \"net\",\n"
+    "  \"style\": \"full-model\",\n"
+    "  \"target\": {\"1\": \"c -keys=cpu \"},\n"
+    "  \"version\": 5\n"
+    "}\n";
+
 TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the generated code") {
-  // TVM 0.9/0.10: no per-tensor sizes, but metadata's io_size_bytes counts every byte of I/O.
+  // MLF v5: no per-tensor sizes, but io_size_bytes counts every byte of I/O.
   Files f = full_mlf();
   f.erase("src/net.relay");
   f["codegen/host/include/tvmgen_net.h"] =
       replaced(replaced(kHeader, "#define TVMGEN_NET_OUTPUT_SIZE 48\n", ""),
                "#define TVMGEN_NET_INPUT_1_SIZE 490\n", "");
-  std::string md = replaced(kMetadata, "\"inputs\": {\n                \"input_1\": {\n",
-                            "\"x\": {\n                \"y\": {\n");
-  md = replaced(md, "\"outputs\": {\n                \"output\": {\n",
-                "\"z\": {\n                \"w\": {\n");
-  f["metadata.json"] = md;
+  f["metadata.json"] = kMetadataV5;
   {
     const Result r = resolve(f);  // two tensors of unknown size: the total cannot split itself
     REQUIRE(r.errors().size() == 2);
@@ -279,7 +293,7 @@ TEST_CASE("a shape smaller than metadata's sizes is refused, not handed to the g
   opt.shapes["input_1"] = {1, 40, 10, 1};         // 400 bytes leave 138 for 12 floats
   const Result small = resolve(f, opt);
   REQUIRE(small.errors() ==
-          std::vector<std::string>{"aot-gen: error: mlf/metadata.json:16: output 'output' is 138 "
+          std::vector<std::string>{"aot-gen: error: mlf/metadata.json:6: output 'output' is 138 "
                                    "bytes, not a whole number of float32"});
 }
 
@@ -898,4 +912,206 @@ TEST_CASE("a different -mcpu in metadata and in the C is noted") {
   REQUIRE(r.errors().empty());
   REQUIRE(r.notes().size() == 1);
   REQUIRE(r.notes()[0].find("-mcpu=cortex-m4 here but -mcpu=cortex-m7") != std::string::npos);
+}
+
+// ---- what real TVM output says, read as each TVM generation meant it (spec section 7) -------
+
+TEST_CASE("io_size_bytes: the sum of the I/O in MLF v5, a bound from above from v6 on") {
+  // v7 (TVM 0.9 to 0.18): real exports count other tensors of main too (0.13: 2,059 for 6 bytes).
+  Files f = full_mlf();
+  f["metadata.json"] = replaced(kMetadata, "\"io_size_bytes\": 538", "\"io_size_bytes\": 2059");
+  Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes().empty());
+  // Less than the inputs and outputs alone is impossible in any version.
+  f["metadata.json"] = replaced(kMetadata, "\"io_size_bytes\": 538", "\"io_size_bytes\": 500");
+  r = resolve(f);
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: mlf/metadata.json:16: io_size_bytes is 500 but the "
+                            "inputs and outputs alone take 538 (input_1 490, output 48); from MLF "
+                            "version 6 on it counts them and other tensors of main, never less"});
+  // v5 (TVM 0.8 and early 0.9): exactly the sum.
+  const std::string v5 = replaced(kMetadataV5, "538", "600");
+  f["metadata.json"] = v5;
+  r = resolve(f);
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: mlf/metadata.json:6: io_size_bytes is 600 but the "
+                            "inputs and outputs add up to 538 (input_1 490, output 48); in MLF "
+                            "version 5 it is their sum"});
+  f["metadata.json"] = kMetadataV5;
+  REQUIRE(resolve(f).errors().empty());
+}
+
+TEST_CASE("io_size_bytes sizes the one tensor nothing else sizes only in MLF v5") {
+  // No header macros, no per-tensor metadata (TVM 0.10 style), an untyped Relay result.
+  Files f = full_mlf();
+  f["codegen/host/include/tvmgen_net.h"] =
+      replaced(kHeader, "#define TVMGEN_NET_OUTPUT_SIZE 48\n", "\n");
+  std::string md = kMetadata;
+  const std::size_t from = md.find("              \"inputs\": {");
+  const std::size_t to = md.find("              \"workspace_size_bytes\"");
+  md.replace(from, to - from, "              \"io_size_bytes\": 538,\n");
+  f["metadata.json"] = md;
+  f["src/net.relay"] = replaced(kRelay, " -> Tensor[(1, 12), float32]", "");
+  const Result r = resolve(f);
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: mlf: output 'output' has no shape and no byte size in "
+                            "any source: give --shape output=d0,d1,..."});
+}
+
+TEST_CASE("a header's run that nothing defines, and a lib0 that defines run_model: run_model") {
+  // A TVM development export of December 2021 (spec section 7).
+  Files f;
+  f["codegen/host/include/tvmgen_default.h"] =
+      "struct tvmgen_default_inputs {\n  void* input;\n};\n"
+      "struct tvmgen_default_outputs {\n  void* output;\n};\n"
+      "int32_t tvmgen_default_run(\n  struct tvmgen_default_inputs* inputs,\n"  // 7
+      "  struct tvmgen_default_outputs* outputs\n);\n";
+  f["codegen/host/src/default_lib0.c"] =
+      "TVM_DLL int32_t tvmgen_default_fused_add(float* placeholder, float* T_add);\n"
+      "TVM_DLL int32_t tvmgen_default_run_model(void* input, void* output) {\n"  // 2
+      "  if (tvmgen_default_fused_add(input, output) != 0 ) return -1;\n  return 0;\n}\n";
+  f["codegen/host/src/default_lib1.c"] =
+      "// tvm target: c -keys=cpu -link-params=1\n"
+      "TVM_DLL int32_t tvmgen_default_fused_add(float* placeholder, float* T_add) {\n"  // 2
+      "  T_add[0] = placeholder[0] + 1.0f;\n  return 0;\n}\n";
+  Options opt;
+  opt.shapes = {{"input", {1}}, {"output", {1}}};
+  const Result r = resolve(f, opt);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.convention == aot_gen::Convention::kUnpacked);
+  REQUIRE(r.model.entry_symbol == "tvmgen_default_run_model");
+  REQUIRE(r.model.inputs[0].dtype == "float32");   // fused_add's placeholder
+  REQUIRE(r.model.outputs[0].dtype == "float32");  // fused_add's T_add
+  REQUIRE(r.notes().size() == 4);                  // the module name, the two shapes, and this:
+  CHECK(r.notes()[3] ==
+        "aot-gen: note: mlf/codegen/host/include/tvmgen_default.h:7: tvmgen_default_run is "
+        "declared here but no source defines it; default_lib0.c defines tvmgen_default_run_model "
+        "(mlf/codegen/host/src/default_lib0.c:2), which takes the data pointers: the model is "
+        "called through it (the unpacked convention)");
+  // Nothing to fall back on: the run function is missing, and lib0 is there, so lib0 is not
+  // called missing.
+  f["codegen/host/src/default_lib0.c"] = "static int unrelated;\n";
+  f.erase("codegen/host/src/default_lib1.c");
+  opt.dtypes = {{"input", "float32"}, {"output", "float32"}};
+  const Result m = resolve(f, opt);
+  REQUIRE(m.errors().size() == 1);
+  CHECK(m.errors()[0].find("tvmgen_default_run is declared here but no source in "
+                           "codegen/host/src defines it (found default_lib0.c), nor "
+                           "tvmgen_default_run_model or tvmgen_default___tvm_main__") !=
+        std::string::npos);
+  CHECK(m.errors()[0].find("is missing") == std::string::npos);
+}
+
+TEST_CASE("a definition aot-gen cannot read is said to be unreadable, never missing") {
+  Files f = full_mlf();
+  f["codegen/host/src/net_lib1.c"] =
+      replaced(kLib1,
+               "TVM_DLL int32_t tvmgen_net_fused_dense(int8_t* p0, float* T_dense, uint8_t* "
+               "global_const_workspace_2_var, uint8_t* global_workspace_3_var) {\n",
+               // A function returning a function pointer: valid C the scanner does not read.
+               "int32_t (*tvmgen_net_fused_dense(int8_t* p0, float* T_dense))(void) {\n");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.notes().size() == 1);
+  CHECK(r.notes()[0] ==
+        "aot-gen: note: mlf/codegen/host/src/net_lib1.c:17: tvmgen_net___tvm_main__ calls "
+        "tvmgen_net_fused_dense, whose definition in mlf/codegen/host/src/net_lib1.c:9 aot-gen "
+        "cannot read; taken as defined there");
+}
+
+TEST_CASE("constant pools in every form TVM writes them") {
+  auto constants = [](const std::string& lib0) {
+    Files f = full_mlf();
+    f["codegen/host/src/net_lib0.c"] = lib0;
+    const Result r = resolve(f);
+    INFO(lib0);
+    CHECK(r.errors() == std::vector<std::string>{});
+    return r.model.constants_size;
+  };
+  const std::string body =
+      " global_const_workspace {\n"
+      "  float fused_constant_let[12] __attribute__((aligned(16)));\n"
+      "  int8_t fused_constant_1_let[5] __attribute__((packed, aligned(16)));\n"
+      "} global_const_workspace = {\n  .fused_constant_1_let = {1, 2, 3, 4, 5},\n"
+      "};// of total size 53 bytes\n";
+  const std::string rest = kLib0 + std::string(kLib0).find("__attribute__((section(\".bss");
+  // TVM 0.11: not const, the attribute on the line before (spec section 7).
+  CHECK(constants("__attribute__((section(\".rodata.tvm\"), ))\nstatic struct" + body + rest) ==
+        64u);
+  // TVM 0.18: const, the attribute on the line before.
+  CHECK(constants("__attribute__((section(\".rodata.tvm\"), ))\nstatic const struct" + body +
+                  rest) == 64u);
+  // The attribute after the declarator.
+  CHECK(constants(kLib0) == 64u);
+  // link-params: separate arrays, each in .rodata.tvm (16 floats + 5 int8).
+  CHECK(constants("static const float __attribute__((section(\".rodata.tvm\"), aligned(16))) "
+                  "__tvm_param__p0[16] = {\n  0x1p+0\n};\n"
+                  "static const int8_t __attribute__((section(\".rodata.tvm\"), aligned(16))) "
+                  "__tvm_param__p1[5] = {1, 2, 3, 4, 5};\n" +
+                  replaced(rest, "&global_const_workspace,", "__tvm_param__p0,")) == 69u);
+}
+
+TEST_CASE("dtypes followed into the operators, checked against every other source") {
+  // TVM 0.8's unpacked operators: void* arguments, named, cast at each use.
+  Files f;
+  f["codegen/host/include/tvmgen_m.h"] =
+      "struct tvmgen_m_inputs {\n  void* input;\n};\n"
+      "struct tvmgen_m_outputs {\n  void* output;\n};\n"
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs, struct tvmgen_m_outputs* outputs);\n";
+  f["codegen/host/src/lib0.c"] =
+      "TVM_DLL int32_t tvmgen_m_run_model(void* arg0,void* arg1) {\n"
+      "  if (tvmgen_m_fused_cast(arg0, arg1) != 0 ) return -1;\n  return 0;\n}\n"
+      "int32_t tvmgen_m_run(struct tvmgen_m_inputs* inputs,struct tvmgen_m_outputs* outputs) "
+      "{return tvmgen_m_run_model(inputs->input,outputs->output);\n}\n";
+  const std::string lib1 =
+      "// tvm target: c -keys=cpu -link-params=0\n"
+      "TVM_DLL int32_t tvmgen_m_fused_cast(void* arg0, void* arg1) {\n"  // 2
+      "  void* placeholder = arg0;\n"                                    // 3
+      "  void* T_cast = arg1;\n"                                         // 4
+      "  for (int32_t ax1_inner = 0; ax1_inner < 4; ++ax1_inner) {\n"    // 5
+      "    ((int8_t*)T_cast)[(ax1_inner)] = ((int8_t)((float*)placeholder)[(ax1_inner)]);\n"
+      "  }\n"
+      "  ((int8_t*)T_cast)[0] = 0;\n"  // 8
+      "  return 0;\n}\n";
+  f["codegen/host/src/lib1.c"] = lib1;
+  Options opt;
+  opt.shapes = {{"input", {4}}, {"output", {4}}};
+  Result r = resolve(f, opt);
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.inputs[0].dtype == "float32");
+  REQUIRE(r.model.outputs[0].dtype == "int8");
+  // Two uses that disagree: an error naming both lines.
+  f["codegen/host/src/lib1.c"] =
+      replaced(lib1, "((int8_t*)T_cast)[0] = 0;", "((int32_t*)T_cast)[0] = 0;");
+  r = resolve(f, opt);
+  REQUIRE(r.errors() == std::vector<std::string>{
+                            "aot-gen: error: mlf/codegen/host/src/lib1.c:8: output 'output' is "
+                            "int32_t* here but int8_t* in mlf/codegen/host/src/lib1.c:6 "
+                            "(tvmgen_m_fused_cast's arg1)"});
+  // One more check of every other source: a --dtype that the casts contradict.
+  f["codegen/host/src/lib1.c"] = lib1;
+  opt.dtypes["output"] = "uint8";
+  r = resolve(f, opt);
+  REQUIRE(r.errors().size() == 1);
+  CHECK(r.errors()[0] ==
+        "aot-gen: error: --dtype: output 'output' is uint8 here but its parameter is int8_t* in "
+        "mlf/codegen/host/src/lib1.c:6");
+  // A vendor's file (no "// tvm target:" line) casts as it likes: its casts say nothing.
+  opt.dtypes.clear();
+  f["codegen/host/src/lib1.c"] = lib1.substr(lib1.find('\n') + 1);
+  r = resolve(f, opt);
+  REQUIRE(r.errors().size() == 2);  // no dtype for either tensor
+}
+
+TEST_CASE("a typed __tvm_main__ and its operators must agree") {
+  Files f = full_mlf();
+  // The operator takes the input as uint8_t* where __tvm_main__ says int8_t*.
+  f["codegen/host/src/net_lib1.c"] = replaced(
+      kLib1, "tvmgen_net_fused_dense(int8_t* p0, float* T_dense, uint8_t* global_const_workspace_2",
+      "tvmgen_net_fused_dense(uint8_t* p0, float* T_dense, uint8_t* global_const_workspace_2");
+  const Result r = resolve(f);
+  REQUIRE(r.errors().size() == 1);
+  CHECK(r.errors()[0].find("input 'input_1' is uint8_t* here but int8_t* in "
+                           "mlf/codegen/host/src/net_lib1.c:16") != std::string::npos);
 }

@@ -89,11 +89,12 @@ class Lexer {
       const std::string_view word = directive_word(text_.substr(i, pos_ - i));
       if (word == "if" || word == "ifdef" || word == "ifndef") {
         ++depth;
-      } else if (word == "endif" && depth-- == 0) {
-        break;
-      } else if ((word == "else" || word == "elif") && depth == 0 && !to_endif) {
-        break;
+        continue;
       }
+      const bool ends = word == "endif"
+                            ? depth-- == 0
+                            : (word == "else" || word == "elif") && depth == 0 && !to_endif;
+      if (ends) break;
     }
     at_line_start_ = false;
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The context the steps of resolve() share, the helpers every family of facts uses, and the
 // options' names in the words of --syntax.
+#include <algorithm>
+
 #include "resolve_context.hpp"
 
 namespace aot_gen {
@@ -49,6 +51,23 @@ std::string Step::in_mlf(const Where& w) const {
   Where inside = w;
   if (inside.file.rfind(prefix, 0) == 0) inside.file.erase(0, prefix.size());
   return inside.str();
+}
+
+const SourceFile* Step::lib0() const {
+  for (const SourceFile& f : src_.files) {
+    const std::string name = f.path.substr(f.path.rfind('/') + 1);
+    if (name == model_.module + "_lib0.c" || name == "lib0.c") return &f;
+  }
+  return nullptr;
+}
+
+std::pair<const c::Unreadable*, const SourceFile*> Step::unreadable(const std::string& name) const {
+  for (const SourceFile& f : src_.files) {
+    for (const c::Unreadable& u : f.code.unreadable) {
+      if (std::find(u.names.begin(), u.names.end(), name) != u.names.end()) return {&u, &f};
+    }
+  }
+  return {nullptr, nullptr};
 }
 
 bool Step::main_takes_pointers() const {

@@ -63,6 +63,18 @@ class Step {
   std::string flag(const char* cli) const { return opt_.flag(cli); }
   Where option_where(const char* cli) const { return {flag(cli), 0}; }
 
+  /// Whether metadata.json's io_size_bytes is the sum of the inputs' and outputs' bytes: only
+  /// in MLF version 5; later versions count other tensors of main too (spec section 7).
+  bool io_is_sum() const {
+    return md_ != nullptr && md_->io && md_file_ && md_file_->version.value == 5;
+  }
+
+  /// The module's lib0 (<m>_lib0.c, v0.8's lib0.c), or nullptr when the MLF lacks it.
+  const SourceFile* lib0() const;
+  /// A definition of `name` that the scanner could not read, and its file (the name is
+  /// defined, in a form aot-gen does not understand), or {nullptr, nullptr}.
+  std::pair<const c::Unreadable*, const SourceFile*> unreadable(const std::string& name) const;
+
   /// Whether the internal entry takes data pointers (not the packed signature, which TVM
   /// also emits for __tvm_main__ with the C interface and unpacked-api=0).
   bool main_takes_pointers() const;

@@ -59,6 +59,18 @@ void Entry::resolve_entry() {
     }
   } else if (run_def_.first != nullptr) {
     choice = run_packed_ ? "packed" : "c";
+  } else if (header_ && header_->run && !has_objects && main_def_.first != nullptr &&
+             main_takes_pointers() && lib0() != nullptr) {
+    // Exports of late 2021 declare run in the header and define only run_model (spec
+    // section 7); lib0 is there, so nothing is missing: the model is called through it.
+    choice = "unpacked";
+    const std::string file = main_def_.second->path.substr(main_def_.second->path.rfind('/') + 1);
+    note({header_->path, header_->run->line},
+         prefix + "run is declared here but no source defines it; " + file + " defines " +
+             main_def_.first->name + " (" + main_def_.second->shown + ":" +
+             std::to_string(main_def_.first->line) +
+             "), which takes the data pointers: the model is called through it (the unpacked "
+             "convention)");
   } else if (header_ && header_->run) {
     choice = "c";  // defined in an object file, or missing (checked below)
   } else if (main_def_.first != nullptr) {
@@ -69,6 +81,14 @@ void Entry::resolve_entry() {
                                 flag("--entry") + " c|packed|unpacked");
     return;
   } else {
+    for (const char* name : {"run", "__tvm_main__", "run_model"}) {
+      const auto [u, file] = unreadable(prefix + name);
+      if (u == nullptr) continue;
+      error({file->shown, u->line}, "the definition of " + prefix + name +
+                                        " here is in a form aot-gen cannot read: give " +
+                                        flag("--entry") + " c|packed|unpacked");
+      return;
+    }
     error({mlf_.origin, 0}, "no entry function: no " + prefix + "run, " + prefix +
                                 "__tvm_main__ or " + prefix +
                                 "run_model in codegen/host/src, and no header");
@@ -191,11 +211,22 @@ void Entry::check_completeness() {
   for (const SourceFile& f : src_.files) files.push_back(f.path.substr(f.path.rfind('/') + 1));
   const std::string found = files.empty() ? "no .c file" : join(files);
   if (missing_run_) {
-    error({header_->path, header_->run->line},
-          prefix + "run is declared here but no source in codegen/host/src defines it (found " +
-              found + "): " + model_.module +
-              "_lib0.c is missing; repositories often leave out files of 4 MiB or more, and lib0 "
-              "holds the constants");
+    const Where w{header_->path, header_->run->line};
+    const std::string declared =
+        prefix + "run is declared here but no source in codegen/host/src defines it (found " +
+        found + ")";
+    if (const auto [u, file] = unreadable(prefix + "run"); u != nullptr) {
+      error(w, prefix + "run is declared here, and its definition in " + file->shown + ":" +
+                   std::to_string(u->line) + " is in a form aot-gen cannot read: give " +
+                   flag("--entry"));
+    } else if (lib0() == nullptr) {
+      error(w, declared + ": " + model_.module +
+                   "_lib0.c is missing; repositories often leave out files of 4 MiB or more, and "
+                   "lib0 holds the constants");
+    } else {
+      error(w, declared + ", nor " + prefix + "run_model or " + prefix +
+                   "__tvm_main__ to call instead: the header may come from another export");
+    }
   }
   std::set<std::string> defined_fns, defined_vars;
   for (const SourceFile& f : src_.files) {
@@ -212,6 +243,12 @@ void Entry::check_completeness() {
         if (call.callee.rfind(prefix, 0) != 0 || defined_fns.count(call.callee) != 0 ||
             !reported.insert(call.callee).second)
           continue;
+        if (const auto [u, file] = unreadable(call.callee); u != nullptr) {
+          note({f.shown, call.line}, fn.name + " calls " + call.callee + ", whose definition in " +
+                                         file->shown + ":" + std::to_string(u->line) +
+                                         " aot-gen cannot read; taken as defined there");
+          continue;
+        }
         error({f.shown, call.line}, fn.name + " calls " + call.callee +
                                         ", which no source defines (found " + found +
                                         "): a lib file is missing");

@@ -134,7 +134,9 @@ void Memory::resolve_pools_and_devices() {
                                       {f.shown, v.line},
                                       "aligned(" + std::to_string(v.aligned) + ") on " + v.name});
         }
-      } else if (v.is_const && (rodata || v.name.find("const_workspace") != std::string::npos)) {
+      } else if (rodata || (v.is_const && (v.name.find("const_workspace") != std::string::npos ||
+                                           v.name.rfind("__tvm_param__", 0) == 0))) {
+        // TVM 0.11 writes its constant pool without const, in .rodata.tvm all the same.
         constants(f, v);
       }
     }

@@ -60,14 +60,17 @@ class Tensors : public Step {
   void check_io_size();
 
  private:
+  /// What the code says of a tensor's dtype: the element types its pointer may have.
   struct Typed {
     std::set<std::string> dtypes;
     Where where;
     std::string c_type;
+    std::string what;  ///< "tvmgen_m_fused_cast's arg1", for messages
   };
   struct Pending;
 
   void map_typed_params();
+  std::vector<Typed> operator_evidence(const c::Function& main, const std::string& param) const;
   void index_sources();
   const MetadataTensor* md_tensor(bool input, const TensorFacts& t) const;
   const RelayTensor* relay_tensor(bool input, std::size_t index, const TensorFacts& t) const;
@@ -78,6 +81,7 @@ class Tensors : public Step {
   std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
   std::map<std::string, const RelayTensor*> relay_inputs_;
   std::map<std::size_t, Typed> typed_in_, typed_out_;
+  std::set<std::size_t> conflicted_in_, conflicted_out_;  ///< the code disagrees: reported
 };
 
 /// Each input's and output's scale and zero point (resolve_quant.cpp).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Each input's and output's dtype, shape and byte size: from the Relay text, metadata.json,
-// the header's size macros, the typed parameters of __tvm_main__ and --dtype/--shape.
+// the header's size macros, what the code says (resolve_tensor_code.cpp) and --dtype/--shape.
 #include <cstdint>
 #include <set>
 
@@ -19,53 +19,6 @@ struct Claim {
 };
 
 }  // namespace
-
-/// The dtypes each tensor's parameter of the internal entry allows, by role and index.
-void Tensors::map_typed_params() {
-  const c::Function* main = main_def_.first;
-  if (main == nullptr || !main_takes_pointers()) return;
-  const std::size_t n_in = model_.inputs.size(), n_out = model_.outputs.size();
-  std::vector<std::pair<bool, std::size_t>> slot(main->params.size(), {false, SIZE_MAX});
-  bool mapped = false;
-  // The C interface's run(): `__tvm_main__(inputs->a, outputs->y, ...)` says which
-  // parameter is which tensor, whatever the order of the struct members.
-  if (run_def_.first != nullptr && !run_packed_) {
-    for (const c::Call& call : run_def_.first->calls) {
-      if (call.callee != main->name || call.args.size() != main->params.size()) continue;
-      const auto& rp = run_def_.first->params;
-      for (std::size_t k = 0; k < call.args.size(); ++k) {
-        const std::string& a = call.args[k];
-        for (std::size_t role = 0; role < 2 && role < rp.size(); ++role) {
-          const std::string pre = rp[role].name + "->";
-          if (rp[role].name.empty() || a.rfind(pre, 0) != 0) continue;
-          const std::string member = a.substr(pre.size());
-          const auto& list = role == 0 ? model_.inputs : model_.outputs;
-          for (std::size_t i = 0; i < list.size(); ++i) {
-            if (list[i].sanitized == member) {
-              slot[k] = {role == 0, i};
-              mapped = true;
-            }
-          }
-        }
-      }
-      break;
-    }
-  }
-  if (!mapped) {
-    for (std::size_t k = 0; k < main->params.size() && k < n_in + n_out; ++k) {
-      slot[k] = k < n_in ? std::make_pair(true, k) : std::make_pair(false, k - n_in);
-    }
-  }
-  for (std::size_t k = 0; k < main->params.size(); ++k) {
-    if (slot[k].second == SIZE_MAX) continue;
-    const c::Param& p = main->params[k];
-    const Where w{main_def_.second->shown, main->line};
-    if (!p.type.well_formed || p.type.pointers != 1) continue;  // reported with the entry
-    const std::set<std::string> dtypes = dtypes_of_c_type(p.type.base());
-    if (dtypes.empty()) continue;  // void*: says nothing
-    (slot[k].first ? typed_in_ : typed_out_)[slot[k].second] = {dtypes, w, p.type.base()};
-  }
-}
 
 /// Metadata's and Relay's tensors by sanitised name, looked up once per tensor.
 void Tensors::index_sources() {
@@ -105,7 +58,7 @@ struct Tensors::Pending {
   std::vector<Claim<std::uint64_t>> bytes;
   std::optional<Claim<std::vector<std::int64_t>>> shape;
   std::optional<Claim<std::string>> dtype;
-  bool bad_option = false;  ///< an option was refused: its own error says what to fix
+  bool bad_option = false;  ///< an option or the code was refused: its error says what to fix
 };
 
 void Tensors::resolve_tensors() {
@@ -119,8 +72,9 @@ void Tensors::resolve_tensors() {
       pending.push_back(gather(input, i, list[i]));
     }
   }
-  // io_size_bytes in metadata: the one tensor nothing else sizes gets the remainder.
-  if (md_ != nullptr && md_->io) {
+  // io_size_bytes in metadata: the one tensor nothing else sizes gets the remainder, where
+  // io_size_bytes is the sum of the inputs and outputs (MLF v5 only).
+  if (io_is_sum()) {
     std::size_t unknown = 0;
     Pending* last = nullptr;
     std::uint64_t known = 0;
@@ -201,6 +155,8 @@ Tensors::Pending Tensors::gather(bool input, std::size_t index, TensorFacts& t) 
       add_bytes(it->second.value, it->second.where);
     }
   }
+  // The code disagreeing with itself is reported already: no second error for the dtype.
+  if ((input ? conflicted_in_ : conflicted_out_).count(index) != 0) p.bad_option = true;
   // Typed parameters of __tvm_main__: a set of dtypes (uint16_t may be a 16-bit float).
   const auto& typed = input ? typed_in_ : typed_out_;
   auto ty = typed.find(index);
@@ -209,7 +165,9 @@ Tensors::Pending Tensors::gather(bool input, std::size_t index, TensorFacts& t) 
       error(ty->second.where, "parameter of " + who + " is " + ty->second.c_type + "* here but " +
                                   "its dtype is " + p.dtype->value + " in " + p.dtype->where.str());
     } else if (!p.dtype) {
-      const std::string chosen = preferred_dtype_of_c_type(ty->second.c_type);
+      const std::string chosen = ty->second.dtypes.size() == 1
+                                     ? *ty->second.dtypes.begin()
+                                     : preferred_dtype_of_c_type(ty->second.c_type);
       // int8_t is also how TVM stores bool; that is rare enough not to mention each time.
       if (ty->second.dtypes.size() > 1 && chosen != "int8") {
         std::vector<std::string> others;
@@ -313,8 +271,8 @@ void Tensors::settle(Pending& p) {
     }
   }
   t.size_bytes = bytes;
-  // Facts only an option states. metadata's io_size_bytes checks the sum of all sizes.
-  const std::string io = md_ != nullptr && md_->io ? in_mlf(md_->io->where) : "";
+  // Facts only an option states. metadata's io_size_bytes checks the sum of all sizes (v5).
+  const std::string io = io_is_sum() ? in_mlf(md_->io->where) : "";
   t.size_from_option = p.bytes.empty() && ((p.shape && p.shape->option) || p.dtype->option);
   if (p.shape && p.shape->option) {
     const bool relay_shape = relay_tensor(p.input, p.index, t) != nullptr;
@@ -375,6 +333,8 @@ void Tensors::check_options_name_tensors() {
   }
 }
 
+/// io_size_bytes is the sum of the inputs' and outputs' bytes in MLF v5 (TVM 0.8 and early
+/// 0.9); from v6 on TVM counts other tensors of main in it too, so it only bounds their sum.
 void Tensors::check_io_size() {
   if (md_ == nullptr || !md_->io || report_.failed()) return;
   std::uint64_t sum = 0;
@@ -385,16 +345,23 @@ void Tensors::check_io_size() {
       sum += t.size_bytes;
     }
   }
-  if (wrapped || sum != md_->io->value) {
-    std::vector<std::string> parts;
-    for (const auto* l : {&model_.inputs, &model_.outputs})
-      for (const TensorFacts& t : *l)
-        parts.push_back(
-            printable(t.raw_name, 40) + " " + std::to_string(t.size_bytes) +
-            (t.size_from_option ? " from " + flag("--shape") + "/" + flag("--dtype") : ""));
-    error(md_->io->where, "io_size_bytes is " + std::to_string(md_->io->value) +
-                              " but the inputs and outputs add up to " + std::to_string(sum) +
-                              " (" + join(parts) + ")");
+  const bool exact = io_is_sum();
+  if (!wrapped && (exact ? sum == md_->io->value : sum <= md_->io->value)) return;
+  std::vector<std::string> parts;
+  for (const auto* l : {&model_.inputs, &model_.outputs})
+    for (const TensorFacts& t : *l)
+      parts.push_back(
+          printable(t.raw_name, 40) + " " + std::to_string(t.size_bytes) +
+          (t.size_from_option ? " from " + flag("--shape") + "/" + flag("--dtype") : ""));
+  const std::string io = "io_size_bytes is " + std::to_string(md_->io->value);
+  if (exact) {
+    error(md_->io->where, io + " but the inputs and outputs add up to " + std::to_string(sum) +
+                              " (" + join(parts) + "); in MLF version 5 it is their sum");
+  } else {
+    error(md_->io->where, io + " but the inputs and outputs alone take " + std::to_string(sum) +
+                              " (" + join(parts) +
+                              "); from MLF version 6 on it counts them and other tensors of "
+                              "main, never less");
   }
 }
 
