@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "mlf_bare.hpp"
+#include "mlf_byoc.hpp"
 #include "mlf_cls.hpp"
 #include "mlf_det.hpp"
 #include "mlf_multi.hpp"
@@ -21,7 +22,9 @@
 #include "mlf_v013host.hpp"
 #include "mlf_v015ext.hpp"
 #include "mlf_v08.hpp"
+#include "mlf_v08cast.hpp"
 #include "mlf_v08default.hpp"
+#include "mlf_v08dev.hpp"
 #include "mlf_v08packed.hpp"
 #include "mlf_v09.hpp"
 
@@ -134,11 +137,12 @@ std::int8_t saturate_int8(long long v) {
 
 }  // namespace
 
-TEST_CASE("v0.10 from a .tar.gz, no options: output dtype from lib1, size from io_size_bytes") {
+TEST_CASE(
+    "v0.10 from a .tar.gz: output dtype from lib1, its shape given (io_size_bytes bounds it)") {
   STATIC_REQUIRE(std::is_same_v<v010::input_1::element_type, std::int8_t>);
   STATIC_REQUIRE(std::is_same_v<v010::input_2::element_type, float>);
   STATIC_REQUIRE(std::is_same_v<v010::output::element_type, std::int8_t>);  // int8_t* in lib1
-  STATIC_REQUIRE(v010::output::shape.size() == 1);  // no file gives the shape: 19 - 4 - 12 bytes
+  STATIC_REQUIRE(v010::output::shape.size() == 1);  // SHAPES output=3: no file gives it
   STATIC_REQUIRE(v010::output::shape[0] == 3);
   STATIC_REQUIRE(v010::internal_pools);
   // The constant pool: int8[12] at 0, int32[3] at 16 (aligned(16)); the struct is 32 bytes.
@@ -269,4 +273,83 @@ TEST_CASE("no memory planner, WORKSPACE_SIZE at the measured peak: runs in the s
   REQUIRE(r.get<0>()[255] == 98175);
   // Two 1 KiB blocks alive at once: the peak the WORKSPACE_SIZE was set to.
   REQUIRE(exec.workspace_peak() == 2048);
+}
+
+TEST_CASE("a run_model-only export (Dec 2021): run declared, never defined; dtypes one call away") {
+  // aot_add_model(... SHAPES input=1,6): no ENTRY, no DTYPES.
+  using M = v08dev;
+  STATIC_REQUIRE(M::convention == aot::Convention::kUnpacked);
+  STATIC_REQUIRE(M::entry == &tvmgen_default_run_model);
+  STATIC_REQUIRE(std::is_same_v<M::input::element_type, float>);   // fused_nn_dense_add_nn_relu
+  STATIC_REQUIRE(std::is_same_v<M::output::element_type, float>);  // fused_nn_dense_add's T_add
+  STATIC_REQUIRE(M::output::shape[0] == 3);                        // io_size_bytes 36 - 24
+  STATIC_REQUIRE(M::uses_backend_workspace);
+  // Four link-params arrays in lib0: 48 + 8 + 24 + 3 floats.
+  STATIC_REQUIRE(aot::AotExecutor<M>::memory().internal_constants == 332);
+  float p0[48], p1[8], p2[24];
+  const float p3[3] = {1.f, 0.f, -1.f};
+  for (int j = 0; j < 8; ++j) {
+    for (int k = 0; k < 6; ++k) p0[j * 6 + k] = static_cast<float>((j + k) % 3 - 1);
+    p1[j] = static_cast<float>(j - 4) * 0.5f;
+  }
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 8; ++j) p2[i * 8 + j] = (i + j) % 2 ? 0.5f : -0.25f;
+  const std::array<float, 6> x{1.f, 2.f, 3.f, -1.f, 0.5f, 4.f};
+  static aot::AotExecutor<M> exec;
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  float h[8];
+  for (int j = 0; j < 8; ++j) {
+    float acc = 0.f;
+    for (int k = 0; k < 6; ++k) acc += x[static_cast<std::size_t>(k)] * p0[j * 6 + k];
+    h[j] = acc + p1[j] > 0.f ? acc + p1[j] : 0.f;
+  }
+  for (int i = 0; i < 3; ++i) {
+    float acc = 0.f;
+    for (int j = 0; j < 8; ++j) acc += h[j] * p2[i * 8 + j];
+    REQUIRE(r.get<0>()[static_cast<std::size_t>(i)] == acc + p3[i]);
+  }
+  REQUIRE(r.get<0>()[1] == 4.875f);  // EXPECTED.md, by hand
+}
+
+TEST_CASE("v0.8 unpacked operators (void* arguments): the output's dtype from the casts") {
+  using M = v08cast;
+  STATIC_REQUIRE(M::convention == aot::Convention::kCInterface);
+  STATIC_REQUIRE(std::is_same_v<M::output::element_type, std::int8_t>);  // (int8_t*)T_cast
+  STATIC_REQUIRE(M::output::shape[0] == 16);                             // io_size_bytes 80 - 64
+  std::array<float, 16> x{};
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) * 37.5f - 300.f;
+  x[0] = 1.75f;
+  x[1] = -2.5f;
+  aot::AotExecutor<M> exec;
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const float c = x[i] < -128.f ? -128.f : x[i] > 127.f ? 127.f : x[i];
+    REQUIRE(r.get<0>()[i] == static_cast<std::int8_t>(std::trunc(c)));
+  }
+  REQUIRE(r.get<0>()[0] == 1);
+  REQUIRE(r.get<0>()[1] == -2);
+}
+
+TEST_CASE("BYOC: a partition defined in the accelerator tool's own style, no options") {
+  using M = byoc;
+  STATIC_REQUIRE(M::internal_pools);
+  STATIC_REQUIRE(M::Identity::shape[1] == 8);
+  aot::AotExecutor<M> exec;
+  const std::array<std::int8_t, 8> x{-128, -1, 0, 1, 2, 42, 43, 127};
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const int t = 3 * x[i] > 0 ? 3 * x[i] : 0;
+    REQUIRE(r.get<0>()[i] == saturate_int8(t));
+  }
+  REQUIRE(r.get<0>()[6] == 127);  // EXPECTED.md
+}
+
+TEST_CASE("constant pools as TVM 0.11 writes them (not const, attribute on its own line)") {
+  // v010's is sized in the v0.10 case above. v013host: int8[12] at 0, int32[2] at 16 (aligned
+  // 16), 24 bytes rounded up to the struct's alignment of 16; det: int16[4] aligned(16).
+  STATIC_REQUIRE(aot::AotExecutor<v013host>::memory().internal_constants == 32);
+  STATIC_REQUIRE(aot::AotExecutor<det>::memory().internal_constants == 16);
 }
