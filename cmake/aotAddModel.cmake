@@ -187,6 +187,8 @@ function(aot_add_model target)
     VERBATIM)
 
   add_library(${target} STATIC ${c_sources} ${objects} "${header}")
+  # An object-file MLF (TVM's llvm target) has no source for CMake to take the language from.
+  set_target_properties(${target} PROPERTIES LINKER_LANGUAGE C)
   foreach(source IN LISTS c_sources)
     if(source MATCHES "\\.c$")
       set_source_files_properties(${source} PROPERTIES LANGUAGE C)
