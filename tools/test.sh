@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git \
-  libarchive-dev libcli11-dev gcc-arm-none-eabi libnewlib-arm-none-eabi \
+  libarchive-dev libelf-dev pkg-config libcli11-dev gcc-arm-none-eabi libnewlib-arm-none-eabi \
   libstdc++-arm-none-eabi-newlib qemu-system-arm libbenchmark-dev valgrind libclang-rt-14-dev
 presets=("$@")
 [ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan fuzz)
