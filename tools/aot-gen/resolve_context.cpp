@@ -85,6 +85,14 @@ std::pair<const CodeTensor*, Where> Step::code_tensor(bool input, std::size_t in
   if (src_.metadata_module) {
     const MetadataModuleFacts& mm = *src_.metadata_module;
     const auto& list = input ? mm.inputs : mm.outputs;
+    // An input by its name where the module spells it as a file does; outputs (the module
+    // calls them output0, output1, ...) and unmatched names by position.
+    if (input && index < model_.inputs.size()) {
+      const TensorFacts& t = model_.inputs[index];
+      for (const CodeTensor& c : list) {
+        if (c.name == t.raw_name || c.name == t.sanitized) return {&c, {mm.shown, c.line}};
+      }
+    }
     if (index < list.size()) return {&list[index], {mm.shown, list[index].line}};
   }
   const auto [f, o] = checked_in_objects("tvmgen_" + model_.module + "___tvm_main__");
