@@ -50,7 +50,7 @@ install(FILES ${aot_pc_dir}/aot.pc ${aot_pc_dir}/aot-tvm-compat.pc
 
 # aot_add_python_module's sources beside it, and aot-run.
 install(FILES ${PROJECT_SOURCE_DIR}/python/aot_python.cpp ${PROJECT_SOURCE_DIR}/python/aot_python.hpp
-              ${PROJECT_SOURCE_DIR}/python/module.cpp.in ${PROJECT_SOURCE_DIR}/python/aot_run.py
+              ${PROJECT_SOURCE_DIR}/python/module.cpp.in
         DESTINATION ${AOT_CMAKE_DIR}/python)
 install(PROGRAMS ${AOT_RUN_SCRIPT} DESTINATION ${CMAKE_INSTALL_BINDIR})
 
