@@ -269,7 +269,7 @@ py::array output_array(const TensorDesc& t, const void* data, bool copy, py::han
   }
   // A view of the executor's buffer: read-only, and keeping the Model alive.
   py::array a(numpy_dtype(t.dtype), shape, std::vector<py::ssize_t>{}, data, base);
-  a.attr("setflags")(py::arg("write") = false);
+  py::detail::array_proxy(a.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
   return a;
 }
 
@@ -474,7 +474,11 @@ class Model {
     for (std::size_t i = 0; i < positional.size(); ++i) give(i, positional[i]);
     for (const auto item : kwargs) {
       const auto key = item.first.cast<std::string>();
-      if ((key == "cast" || key == "copy") && find_name(Role::kInput, key) == npos) {
+      // The options, unless an input has the name and this is not a bool but its array.
+      const bool option =
+          (key == "cast" || key == "copy") &&
+          (find_name(Role::kInput, key) == npos || py::isinstance<py::bool_>(item.second));
+      if (option) {
         (key == "cast" ? cast : copy) = item.second.cast<bool>();
       } else {
         give(index_of(item.first, Role::kInput), item.second);
@@ -614,7 +618,7 @@ message.
 
 Returns a list of numpy arrays, one per output, copies the caller owns; copy=False returns
 read-only views of the executor's buffers instead, valid until the next run.
-(An input named cast or copy takes precedence over the option of that name.))";
+(For a model with an input named cast or copy, True or False is the option, an array the input.))";
 
 void define(py::module_& m) {
   const ModelDesc& d = state().desc;
@@ -680,19 +684,20 @@ void define(py::module_& m) {
           "Workspace arena bytes in use at the highest point so far.")
       .def(
           "run",
-          [](py::object self, const py::args& args, const py::kwargs& kwargs) {
+          [](const py::object& self, const py::args& args, const py::kwargs& kwargs) {
             return self.cast<Model&>().run(self, args, kwargs);
           },
           kRunDoc)
       .def(
           "__call__",
-          [](py::object self, const py::args& args, const py::kwargs& kwargs) {
+          [](const py::object& self, const py::args& args, const py::kwargs& kwargs) {
             return self.cast<Model&>().run(self, args, kwargs);
           },
           "Same as run().")
       .def(
           "set_input",
-          [](Model& self, py::object key, py::object value, bool cast, const py::kwargs& params) {
+          [](Model& self, const py::object& key, const py::object& value, bool cast,
+             const py::kwargs& params) {
             if (!key.is_none()) self.set_input(key, value, cast);
             for (const auto item : params) self.set_input(item.first, item.second, cast);
           },
@@ -702,13 +707,13 @@ void define(py::module_& m) {
           "set_input(name=array, ...).")
       .def(
           "get_input",
-          [](py::object self, py::object key, bool copy) {
+          [](const py::object& self, const py::object& key, bool copy) {
             return self.cast<Model&>().get_input(self, key, copy);
           },
           py::arg("key"), py::arg("copy") = true, "Input `key` (index or name) as it is now.")
       .def(
           "get_output",
-          [](py::object self, py::object key, bool copy) {
+          [](const py::object& self, const py::object& key, bool copy) {
             return self.cast<Model&>().get_output(self, key, copy);
           },
           py::arg("key"), py::arg("copy") = true,
@@ -716,15 +721,15 @@ void define(py::module_& m) {
           "read-only view valid until the next run.")
       .def(
           "get_outputs",
-          [](py::object self, bool copy) { return self.cast<Model&>().outputs(self, copy); },
+          [](const py::object& self, bool copy) { return self.cast<Model&>().outputs(self, copy); },
           py::arg("copy") = true, "Every output of the last run, as run() returns them.")
       .def_static("get_num_inputs", [] { return state().desc.inputs.size(); })
       .def_static("get_num_outputs", [] { return state().desc.outputs.size(); })
       .def_static(
-          "get_input_index", [](py::object name) { return index_of(name, Role::kInput); },
+          "get_input_index", [](const py::object& name) { return index_of(name, Role::kInput); },
           py::arg("name"), "Index of the input named `name` (raw or sanitised); KeyError if none.")
       .def_static(
-          "get_output_index", [](py::object name) { return index_of(name, Role::kOutput); },
+          "get_output_index", [](const py::object& name) { return index_of(name, Role::kOutput); },
           py::arg("name"), "Index of the output named `name`; KeyError if none.")
       .def_static("quantize", &quantize, py::arg("name"), py::arg("values"),
                   "Real values to the integers of tensor `name` with its scale and zero point, as "
