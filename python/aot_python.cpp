@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -500,6 +499,11 @@ class Model {
     return outputs(self, copy);
   }
 
+  /// Ctrl-C stops a long time() or profile() between runs.
+  static void interruptible() {
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+  }
+
   void run_once() {
     const Status s = runner_->run();
     if (!s) raise(s);
@@ -538,6 +542,7 @@ class Model {
     for (long long r = 0; r < repeat; ++r) {
       const auto start = std::chrono::steady_clock::now();
       for (long long k = 0; k < number; ++k) run_once();
+      interruptible();
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       w(r) = took.count() / static_cast<double>(number);
     }
@@ -556,7 +561,10 @@ class Model {
     require_operators();
     if (runs < 1) throw py::value_error(std::string(model_name()) + ": profile() needs runs >= 1");
     runner_->reset_profile();
-    for (long long k = 0; k < runs; ++k) run_once();
+    for (long long k = 0; k < runs; ++k) {
+      run_once();
+      interruptible();
+    }
     const OperatorTimes t = runner_->operator_times();
     const auto& ops = state().desc.operators;
     const py::handle record(state().record_type);

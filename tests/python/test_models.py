@@ -190,6 +190,22 @@ def test_greedy_workspace_overflow_is_an_error():
         m.run(np.zeros(4, np.int8))
 
 
+def test_disorder_a_free_out_of_order_is_an_error():
+    m = model("disorder")
+    with pytest.raises(RuntimeError) as e:
+        m.run(np.zeros(4, np.int8))
+    assert str(e.value).startswith("disorder: workspace block at offset ")
+    assert str(e.value).endswith(" (frees must be LIFO)")
+
+
+def test_npu_without_its_device_handle_fails_as_its_driver_says():
+    # The vendor driver refuses a null device (npu/vendor_driver.c); Python gives none.
+    m = model("npu")
+    assert [t.name for t in m.inputs] == ["x"]
+    with pytest.raises(RuntimeError, match=r"^npu: the entry function returned -1$"):
+        m.run(np.zeros(8, np.int8))
+
+
 def test_quant_fixture_outputs_and_dequantized():
     mod = importlib.import_module("quant")
     m = mod.Model()
