@@ -76,8 +76,13 @@ int main() {
   for (std::size_t i = 0; i < Timer::kOperators; ++i) {
     ok = ok && t.calls(i) == ARM_CONV_SETS * arm_conv_profiled::operators[i].call_sites;
   }
-  // The operators do the work: all but __tvm_main__'s calls and the clock's readings.
-  ok = ok && ops <= run && ops * 10u >= run * 9u;
+  // Within the runs, always; most of them (all but __tvm_main__'s calls and the clock's
+  // readings) where time is instructions: the test checks that under -icount, since a busy
+  // host stops QEMU anywhere.
+  ok = ok && ops <= run;
+  board_print("operators: ");
+  board_print_int(run == 0 ? 0 : static_cast<std::int32_t>(ops * 1000u / run));
+  board_print(" permille of the runs' time\n");
   board_print("outputs differing from the host reference ");
   board_print_int(static_cast<std::int32_t>(differ));
   board_print(ok ? "\nprofile: pass\n" : "\nprofile: FAIL\n");
