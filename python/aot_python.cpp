@@ -44,38 +44,11 @@ const char* model_name() { return state().desc.name.c_str(); }
 
 std::string text_of(py::handle h) { return py::str(h).cast<std::string>(); }
 
-/// TVM's name of a dtype: int8, uint8, float32, bool, bfloat16, float32x4, ...
+/// TVM's name of a dtype (int8, float32, bool, ...), as aot's messages write it.
 std::string dtype_name(DataType t) {
-  if (((t.code == kUInt && t.bits == 1) || (t.code == kBool && t.bits == 8)) && t.lanes == 1) {
-    return "bool";
-  }
-  std::string s;
-  switch (t.code) {
-    case kInt:
-      s = "int";
-      break;
-    case kUInt:
-      s = "uint";
-      break;
-    case kFloat:
-      s = "float";
-      break;
-    case kBfloat:
-      s = "bfloat";
-      break;
-    case kBool:
-      s = "bool";
-      break;
-    case kComplex:
-      s = "complex";
-      break;
-    default:
-      s = "handle";
-      break;
-  }
-  s += std::to_string(t.bits);
-  if (t.lanes != 1) s += "x" + std::to_string(t.lanes);
-  return s;
+  char buf[32];
+  ::aot::detail::TextWriter(buf, sizeof buf).put_dtype(t);
+  return buf;
 }
 
 /// The numpy dtype of a tensor's elements; bfloat16, which numpy lacks, as its uint16 bits.

@@ -121,78 +121,37 @@ inline constexpr bool kHasTarget = false;
 template <class T>
 inline constexpr bool kHasTarget<T, std::void_t<decltype(T::target)>> = true;
 
-template <class T, class = void>
-inline constexpr bool kInternalPools = false;
-template <class T>
-inline constexpr bool kInternalPools<T, std::void_t<decltype(T::internal_pools)>> =
-    T::internal_pools;
+template <class Model>
+inline constexpr bool kHasOperators = aot::detail::HasOperators<Model>::value;
 
-template <class T, class = void>
-inline constexpr bool kHasOperators = false;
-template <class T>
-inline constexpr bool kHasOperators<T, std::void_t<decltype(T::operators)>> = true;
-
-template <class T, class = void>
-inline constexpr bool kPerTensor = false;
-template <class T>
-inline constexpr bool kPerTensor<T, std::void_t<decltype(T::scale), decltype(T::zero_point)>> =
-    std::is_integral_v<typename T::element_type>;
-
+/// Quantized, per tensor or per axis, with integers (what aot::quantize takes).
 template <class Tag>
 inline constexpr bool kQuantized = std::is_integral_v<typename Tag::element_type> &&
-                                   (is_per_axis_v<Tag> || kPerTensor<Tag>);
+                                   (is_per_axis_v<Tag> || aot::detail::kHasQuantization<Tag>);
 
-/// Per axis: the index along quant_axis of flat (row-major) element `i`.
-template <class Tag>
-std::size_t channel(std::size_t i) noexcept {
-  const auto axis = static_cast<std::size_t>(Tag::quant_axis);
-  std::size_t inner = 1;
-  for (std::size_t d = axis + 1; d < Tag::shape.size(); ++d) {
-    inner *= static_cast<std::size_t>(Tag::shape[d]);
-  }
-  return (i / inner) % static_cast<std::size_t>(Tag::shape[axis]);
-}
-
-template <class Tag>
-constexpr std::size_t count_of() noexcept {
-  std::size_t n = 1;
-  for (const std::int64_t d : Tag::shape) n *= static_cast<std::size_t>(d);
-  return n;
-}
-
-/// An operator's symbol without the `tvmgen_<module>_` all of the model's share.
-template <class Model>
-std::string short_name(std::size_t i) {
-  const std::string_view symbol = Model::operators[i].name;
-  const std::string prefix = "tvmgen_" + std::string(std::string_view(Model::name)) + "_";
-  if (symbol.size() > prefix.size() && symbol.substr(0, prefix.size()) == prefix) {
-    return std::string(symbol.substr(prefix.size()));
-  }
-  return std::string(symbol);
-}
-
+/// Per axis, aot's whole-tensor quantize (which needs `n` to be the tensor's element count);
+/// per tensor, element by element, in any shape.
 template <class Tag>
 bool quantize_tensor(const float* in, void* out, std::size_t n) {
-  auto* q = static_cast<typename Tag::element_type*>(out);
+  using T = typename Tag::element_type;
   if constexpr (is_per_axis_v<Tag>) {
-    if (n != count_of<Tag>()) return false;
-    for (std::size_t i = 0; i < n; ++i) q[i] = aot::quantize<Tag>(in[i], channel<Tag>(i));
+    return aot::quantize(Span<const float>(in, n), TensorView<T, Tag>(static_cast<T*>(out)));
   } else {
-    for (std::size_t i = 0; i < n; ++i) q[i] = aot::quantize<Tag>(in[i]);
+    for (std::size_t i = 0; i < n; ++i) static_cast<T*>(out)[i] = aot::quantize<Tag>(in[i]);
+    return true;
   }
-  return true;
 }
 
 template <class Tag>
 bool dequantize_tensor(const void* in, float* out, std::size_t n) {
-  const auto* q = static_cast<const typename Tag::element_type*>(in);
+  using T = typename Tag::element_type;
   if constexpr (is_per_axis_v<Tag>) {
-    if (n != count_of<Tag>()) return false;
-    for (std::size_t i = 0; i < n; ++i) out[i] = aot::dequantize<Tag>(q[i], channel<Tag>(i));
+    return aot::dequantize(TensorView<const T, Tag>(static_cast<const T*>(in)),
+                           Span<float>(out, n));
   } else {
-    for (std::size_t i = 0; i < n; ++i) out[i] = aot::dequantize<Tag>(q[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = aot::dequantize<Tag>(static_cast<const T*>(in)[i]);
+    return true;
   }
-  return true;
 }
 
 template <class Tag>
@@ -257,10 +216,10 @@ ModelDesc describe(const char* type_name) {
   d.inputs = detail::describe_inputs<Model, Exec>(std::make_index_sequence<Exec::num_inputs>{});
   d.outputs = detail::describe_outputs<Model, Exec>(std::make_index_sequence<Exec::num_outputs>{});
   d.memory = Exec::memory();
-  d.singleton = detail::kInternalPools<Model>;
+  d.singleton = aot::detail::ModelTraits<Model>::internal_pools;
   if constexpr (detail::kHasOperators<Model>) {
     for (std::size_t i = 0; i < Model::operators.size(); ++i) {
-      d.operators.push_back(detail::short_name<Model>(i));
+      d.operators.emplace_back(aot::detail::operator_short_name<Model>(i));
       d.call_sites.push_back(Model::operators[i].call_sites);
     }
   }
