@@ -28,10 +28,14 @@
 # (on Arm it adds CMSIS-NN's read_and_pad helpers over the real instructions). The model's C
 # keeps -Werror=implicit-function-declaration: an intrinsic nobody provides is a compile error,
 # never a silent link error.
+# Object files (codegen/host/lib/*.o, TVM's llvm target) go into the library as they are; an
+# ELF object for another architecture than the C compiler's stops the configuration.
 # PROFILE makes each operator call __tvm_main__ makes reach a per-operator profiler
 # (aot::OperatorTimer): the model's C (all but lib0, which holds only run()) is compiled with
 # -finstrument-functions, the header gets the operator table (aot-gen --profile), and the
 # hooks (aot/operator_hooks.hpp) are linked. Without it nothing of this exists.
+include("${CMAKE_CURRENT_LIST_DIR}/aotObjectArch.cmake")
+
 function(aot_add_model target)
   cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS;QUANT" ${ARGN})
@@ -101,6 +105,8 @@ function(aot_add_model target)
                         "(no codegen/host/src/*.c or codegen/host/lib/*.o, nor src/*.c of a "
                         "codegen/host folder)")
   endif()
+
+  aot_check_object_architectures(${target} "${root}" "${objects}")
 
   # aot-gen runs at build time, too late to choose what to link: the C sources tell now
   # whether the model calls Arm intrinsics, which a compiler for another machine lacks.
@@ -188,7 +194,12 @@ function(aot_add_model target)
     COMMENT "aot-gen: ${target} from ${ARG_MLF}"
     VERBATIM)
 
+  # CMake marks .o sources EXTERNAL_OBJECT and archives them as they are; with no C source
+  # there is nothing to infer the archive's language from.
   add_library(${target} STATIC ${c_sources} ${objects} "${header}")
+  if(NOT c_sources)
+    set_target_properties(${target} PROPERTIES LINKER_LANGUAGE C)
+  endif()
   foreach(source IN LISTS c_sources)
     if(source MATCHES "\\.c$")
       set_source_files_properties(${source} PROPERTIES LANGUAGE C)

@@ -51,4 +51,5 @@ install(FILES ${aot_pc_dir}/aot.pc ${aot_pc_dir}/aot-tvm-compat.pc
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/aotObjectArch.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotArmHostIntrinsics.cmake DESTINATION ${AOT_CMAKE_DIR})
