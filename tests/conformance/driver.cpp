@@ -7,6 +7,7 @@
 // CONFORMANCE_FACTS (TVM's names, dtypes and shapes) and CONFORMANCE_SAMPLE.
 #include <aot/dlpack.hpp>
 #include <aot/executor.hpp>
+#include <aot/tvm_metadata.hpp>
 
 #include <algorithm>
 #include <array>
@@ -24,6 +25,16 @@
 
 #include CONFORMANCE_HEADER
 #include CONFORMANCE_FACTS
+
+// The head of TVM's TVMMetadata (tvm/runtime/metadata_types.h, version 1), whose own header
+// does not compile as C++ against Debian's DLPack.
+struct TVMMetadata {
+  std::int64_t version;
+  const void* inputs;
+  std::int64_t num_inputs;
+  const void* outputs;
+  std::int64_t num_outputs;
+};
 
 namespace {
 
@@ -367,6 +378,21 @@ int main() {
     }
   }
 
+  // TVM's metadata module, where the C has one: the counts TVM's own runtime would see.
+  std::string tvm_metadata;
+  if constexpr (aot::has_tvm_metadata<Model>) {
+    const TVMMetadata* md = aot::tvm_metadata<Model>();
+    if (md == nullptr || md->version != 1 || md->num_inputs != static_cast<std::int64_t>(kIn) ||
+        md->num_outputs != static_cast<std::int64_t>(kOut)) {
+      facts_check.problems.push_back("aot::tvm_metadata: not TVMMetadata version 1 with " +
+                                     std::to_string(kIn) + " inputs and " + std::to_string(kOut) +
+                                     " outputs");
+      usable = false;
+    } else {
+      tvm_metadata = ", TVMMetadata ok";
+    }
+  }
+
   Findings typed;
   Findings dl;
   if (usable) {
@@ -379,7 +405,7 @@ int main() {
   if (!usable) {
     line += "FAILED: " + facts_check.problems.front();
   } else {
-    line += "typed " + verdict(typed) + ", DLTensor " + verdict(dl);
+    line += "typed " + verdict(typed) + ", DLTensor " + verdict(dl) + tvm_metadata;
   }
   const bool ok = usable && typed.problems.empty() && dl.problems.empty();
   if (ok) {
