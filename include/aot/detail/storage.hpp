@@ -11,8 +11,8 @@
 #include "aot/buffers.hpp"
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/entry.hpp"
+#include "aot/detail/model_traits.hpp"
 #include "aot/detail/packed_abi.hpp"
-#include "aot/model.hpp"
 #include "aot/workspace.hpp"
 
 namespace aot::detail {
