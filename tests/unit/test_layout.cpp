@@ -32,6 +32,7 @@ constexpr std::size_t up(std::size_t n, std::size_t align) {
 }
 
 constexpr std::size_t kWord = sizeof(void*);
+constexpr std::size_t kLine = 64;  // the executors' alignment below
 // TVM's packed arguments for N tensors: a DLTensor, a TVMValue (8 bytes) and an int32 type
 // code each.
 constexpr std::size_t packed_args(std::size_t n) { return up(n * (sizeof(DLTensor) + 8 + 4), 8); }
@@ -55,15 +56,15 @@ TEST_CASE("the figures below assume 8-byte words") {
 
 TEST_CASE("own buffers take whole lines; words fill the last one's padding") {
   // seed: a, b and output, 2 bytes each.
-  STATIC_REQUIRE(sizeof(Exec<seed>) == 3 * 64);
-  STATIC_REQUIRE(sizeof(aot::AotExecutor<seed, 256>) == 3 * 256);
+  STATIC_REQUIRE(sizeof(Exec<seed>) == 3 * kLine);
+  STATIC_REQUIRE(sizeof(aot::AotExecutor<seed, 256>) == std::size_t{3} * 256);
   // Three bound pointers after output's 2 bytes: 136 + 24 = 160, inside the third line.
   STATIC_REQUIRE(up(128 + 2, kWord) + 3 * kWord == 160);
-  STATIC_REQUIRE(sizeof(Exec<seed, aot::BindableBuffers>) == 3 * 64);
+  STATIC_REQUIRE(sizeof(Exec<seed, aot::BindableBuffers>) == 3 * kLine);
   // A RunTimer of int64 ticks (start, last, total, runs): 136 + 32 = 168, same line.
-  STATIC_REQUIRE(sizeof(aot::RunTimer<TickClock>) == 4 * 8);
+  STATIC_REQUIRE(sizeof(aot::RunTimer<TickClock>) == 4 * sizeof(std::int64_t));
   STATIC_REQUIRE(sizeof(Exec<seed, aot::OwnBuffers, aot::OwnMemory, aot::RunTimer<TickClock>>) ==
-                 3 * 64);
+                 3 * kLine);
   // npu: x and output, 8 bytes each, then its device handle at 72.
   STATIC_REQUIRE(sizeof(Exec<npu>) == up(64 + 8 + kWord, 64));
 }
