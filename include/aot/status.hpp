@@ -227,6 +227,8 @@ class Status {
     got_ = got;
     return *this;
   }
+  /// kShapeMismatch's dimension where the element count differs (a shape no file states).
+  static constexpr std::int32_t kElementCountDimension = -2;
   /// The dimension concerned (kShapeMismatch, kStridesNotCompact).
   constexpr Status& with_dimension(std::int32_t d) noexcept {
     detail_ = d;
@@ -312,12 +314,16 @@ class Status {
         w.put("ndim is ").put_int(got_).put(", expected ").put_int(expected_);
         break;
       case Errc::kShapeMismatch:
-        if (detail_ < 0) {
+        if (detail_ == kElementCountDimension) {  // a shape no file states: its count only
+          w.put("shape holds ").put(got_ < 0 ? "more than " : "");
+          w.put_int(got_ < 0 ? expected_ : got_).put(" elements, expected ").put_int(expected_);
+          w.put(" (any shape of that many)");
+        } else if (detail_ < 0) {
           w.put("shape pointer is null");
-          break;
+        } else {
+          w.put("dimension ").put_int(detail_).put(" is ").put_int(got_);
+          w.put(", expected ").put_int(expected_);
         }
-        w.put("dimension ").put_int(detail_).put(" is ").put_int(got_);
-        w.put(", expected ").put_int(expected_);
         break;
       case Errc::kStridesNotCompact:
         w.put("stride of dimension ").put_int(detail_).put(" is ").put_int(got_);

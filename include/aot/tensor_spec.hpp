@@ -41,6 +41,9 @@ struct TensorInfo {
   Span<const std::int64_t> shape;
   std::size_t size = 0;        ///< elements
   std::size_t size_bytes = 0;  ///< bytes
+  /// No file of the model states the shape, so `shape` is only the element count: a DLTensor
+  /// of any shape with `size` elements is this tensor (TVM's own shape is one).
+  bool shape_from_size = false;
 };
 
 namespace detail {
@@ -64,6 +67,13 @@ inline constexpr std::string_view kRawNameOf{};
 template <class T>
 inline constexpr std::string_view kRawNameOf<T, std::void_t<decltype(T::raw_name)>> =
     std::string_view(T::raw_name);
+
+/// A description's `shape_from_size` (aot-gen writes it where only a byte size sizes a tensor).
+template <class T, class = void>
+inline constexpr bool kShapeFromSize = false;
+template <class T>
+inline constexpr bool kShapeFromSize<T, std::void_t<decltype(T::shape_from_size)>> =
+    T::shape_from_size;
 
 template <std::size_t N>
 constexpr std::array<char, N + 1> copy_name(std::string_view s) noexcept {

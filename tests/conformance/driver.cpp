@@ -313,17 +313,22 @@ void run_dltensor(Findings& f) {
     std::copy(tvm.shape, tvm.shape + 8, shape.begin());
     DLTensor t = make_tensor(out.data(), dtype, tvm.ndim, shape.data());
     aot::Status got = dl_exec.get_output(o, t);
-    // A shape no file of the MLF states is aot's flat guess: said, then read with it.
+    // A shape no file of the MLF states is flat here (shape_from_size): TVM's must fit all
+    // the same. Any other difference is a wrong shape.
     const bool same_shape = static_cast<std::size_t>(tvm.ndim) == info.shape.size() &&
                             std::equal(info.shape.begin(), info.shape.end(), tvm.shape);
     if (!same_shape) {
+      const std::string shapes = shape_text(info.shape.data(), info.shape.size()) + " here, " +
+                                 shape_text(tvm.shape, static_cast<std::size_t>(tvm.ndim)) +
+                                 " in TVM";
+      if (!info.shape_from_size) {
+        f.problems.push_back("output " + std::to_string(o) + " '" + std::string(info.raw_name) +
+                             "' has shape " + shapes);
+        return;
+      }
       f.notes.push_back("output " + std::to_string(o) + " '" + std::string(info.raw_name) +
-                        "' has shape " + shape_text(info.shape.data(), info.shape.size()) +
-                        " here, " + shape_text(tvm.shape, static_cast<std::size_t>(tvm.ndim)) +
-                        " in TVM" + (got ? "" : " (a DLTensor of TVM's shape is refused)"));
-      std::copy(info.shape.begin(), info.shape.end(), shape.begin());
-      t = make_tensor(out.data(), dtype, static_cast<int>(info.shape.size()), shape.data());
-      got = dl_exec.get_output(o, t);
+                        "': no file states its shape, " + shapes +
+                        "; a DLTensor of TVM's shape fits");
     }
     if (!got) {
       f.problems.push_back(std::string("DLTensor: get_output(") + std::to_string(o) +

@@ -475,3 +475,90 @@ TEST_CASE("a name with an embedded NUL matches no tensor") {
   REQUIRE(before.same_as(exec));
   REQUIRE(exec.set_input("serving_default_input_1:0", t).ok());
 }
+
+namespace {
+
+/// seed's code with descriptions that know only the element counts, as aot-gen writes them
+/// where no file states a shape (shape_from_size): a DLTensor of any shape that many fits.
+struct seed_flat {
+  static constexpr std::string_view name = "default";
+  struct a : aot::TensorSpec<std::uint8_t, 2> {
+    static constexpr std::string_view raw_name = "a";
+    static constexpr bool shape_from_size = true;
+  };
+  struct b : aot::TensorSpec<std::uint8_t, 2> {
+    static constexpr std::string_view raw_name = "b";
+    static constexpr bool shape_from_size = true;
+  };
+  struct output : aot::TensorSpec<std::uint8_t, 2> {
+    static constexpr std::string_view raw_name = "output";
+    static constexpr bool shape_from_size = true;
+  };
+  using inputs = aot::TensorList<a, b>;
+  using outputs = aot::TensorList<output>;
+  static constexpr aot::Convention convention = aot::Convention::kUnpacked;
+  static constexpr auto entry = &tvmgen_default___tvm_main__;
+};
+
+DLTensor uint8_tensor(std::uint8_t* data, std::int32_t ndim, std::int64_t* shape) {
+  DLTensor t{};
+  t.data = data;
+  t.device = DLDevice{kDLCPU, 0};
+  t.ndim = ndim;
+  t.dtype = DLDataType{kDLUInt, 8, 1};
+  t.shape = shape;
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("a shape no file states: any DLTensor with as many elements, nothing else") {
+  STATIC_REQUIRE(aot::detail::ModelTraits<seed_flat>::Inputs::infos[0].shape_from_size);
+  aot::AotExecutor<seed_flat> exec;
+  std::uint8_t a[2] = {3, 4}, b[2] = {10, 20}, out[2] = {0, 0};
+  std::int64_t tvm_shape[2] = {1, 2};  // what TVM says; the files only said 2 bytes
+  std::int64_t column[2] = {2, 1};
+  std::int64_t flat[1] = {2};
+  DLTensor ta = uint8_tensor(a, 2, tvm_shape);
+  DLTensor tb = uint8_tensor(b, 2, column);
+  REQUIRE(exec.set_input(0, ta).ok());
+  REQUIRE(exec.set_input("b", tb).ok());
+  REQUIRE(exec.run().ok());
+  DLTensor to = uint8_tensor(out, 2, tvm_shape);
+  REQUIRE(exec.get_output(0, to).ok());
+  REQUIRE(out[0] == 13);
+  REQUIRE(out[1] == 24);
+  DLTensor tf = uint8_tensor(a, 1, flat);
+  REQUIRE(exec.set_input(0, tf).ok());
+  // Strides are held to the caller's shape: (1, 2) with a stride of 1 on its last axis is
+  // compact, a stride of 2 there is not.
+  std::int64_t strides[2] = {7, 1};
+  ta.strides = strides;
+  REQUIRE(exec.set_input(0, ta).ok());
+  strides[1] = 2;
+  const aot::Status s = exec.set_input(0, ta);
+  REQUIRE(s.code() == aot::Errc::kStridesNotCompact);
+  ta.strides = nullptr;
+  // The element count is what is certain: another count is refused, with both.
+  std::int64_t three[2] = {1, 3};
+  DLTensor t3 = uint8_tensor(a, 2, three);
+  const aot::Status c = exec.set_input(0, t3);
+  REQUIRE(c.code() == aot::Errc::kShapeMismatch);
+  REQUIRE(std::string(c.to_string().c_str())
+              .find("shape holds 3 elements, expected 2 (any shape of that "
+                    "many)") != std::string::npos);
+  // A product past 63 bits is not a small count.
+  std::int64_t huge[3] = {std::int64_t{1} << 62, 4, 2};
+  DLTensor th = uint8_tensor(a, 3, huge);
+  const aot::Status h = exec.set_input(0, th);
+  REQUIRE(h.code() == aot::Errc::kShapeMismatch);
+  REQUIRE(std::string(h.to_string().c_str()).find("shape holds more than 2 elements") !=
+          std::string::npos);
+  DLTensor tn = uint8_tensor(a, 2, nullptr);
+  REQUIRE(exec.set_input(0, tn).code() == aot::Errc::kShapeMismatch);
+  // A description with a stated shape is held to it, as before.
+  aot::AotExecutor<seed_unpacked> strict;
+  REQUIRE(strict.set_input(0, tf).code() == aot::Errc::kNdimMismatch);
+  REQUIRE(strict.set_input(0, tb).code() == aot::Errc::kShapeMismatch);
+  REQUIRE(strict.set_input(0, uint8_tensor(a, 2, tvm_shape)).ok());
+}

@@ -57,6 +57,9 @@ struct TensorFacts {
   std::string size_macro;             ///< TVMGEN_<M>_<NAME>_SIZE when the header has it
   std::vector<std::string> comments;  ///< how unverified facts came in, for the header
   bool size_from_option = false;      ///< the byte size follows from --shape/--dtype only
+  /// No file states the shape: it is the byte size's element count, flat (a DLTensor of any
+  /// shape with that many elements is the tensor's).
+  bool shape_from_size = false;
   /// Quantization: one scale and zero point (per tensor), or one per channel of quant_axis.
   std::vector<float> scales;
   std::vector<std::int32_t> zero_points;

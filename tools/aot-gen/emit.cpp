@@ -99,6 +99,10 @@ std::string emit(const Model& model, const Options& options) {
       << "    static constexpr std::string_view raw_name = " << quoted(t.raw_name) << ";\n"
       << "    static constexpr std::string_view name = " << quoted(t.sanitized) << ";\n"
       << "    static constexpr std::size_t size_bytes = " << t.size_bytes << ";\n";
+    if (t.shape_from_size) {
+      o << "    // No file states the shape: a DLTensor of any shape with as many elements fits.\n"
+        << "    static constexpr bool shape_from_size = true;\n";
+    }
     if (!t.quant_comment.empty()) o << "    " << comment(t.quant_comment);
     if (t.scales.size() == 1) {
       o << "    static constexpr float scale = " << float_literal(t.scales[0]) << ";\n"

@@ -245,6 +245,7 @@ void Tensors::settle(Pending& p) {
       return;
     }
     t.shape = {static_cast<std::int64_t>(b.value / elem)};
+    t.shape_from_size = true;
     note(b.where, who + ": no shape in any source, using (" + std::to_string(b.value / elem) +
                       ") from its byte size; " + flag("--shape") + " " + t.sanitized +
                       "=... gives the real one");

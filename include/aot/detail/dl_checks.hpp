@@ -59,6 +59,10 @@ std::int64_t read_field(const Field& field) noexcept {
   return static_cast<std::int64_t>(v);
 }
 
+/// The most dimensions a caller's DLTensor may have where the model's shape is only its
+/// element count (DLPack sets no bound; NumPy's is 64).
+inline constexpr std::int64_t kMaxFreeRank = 64;
+
 /// TVM encodes bool as uint1 (one byte per element); DLPack 0.8+ as kDLBool with 8 bits.
 inline constexpr DataType kTvmBool{kUInt, 1, 1};
 inline constexpr DataType kDLPackBool{kBool, 8, 1};
@@ -79,29 +83,55 @@ Status check_dl_tensor(const char* model, Role role, std::size_t index, const Te
   if (dtype != info.dtype && !(info.dtype == kTvmBool && dtype == kDLPackBool)) {
     return fail(Errc::kDtypeMismatch).with_values(pack_dtype(info.dtype), pack_dtype(dtype));
   }
-  const std::size_t rank = info.shape.size();
+  // The shape to hold the caller's to: the model's, or, where no file states it (only the
+  // element count is certain), the caller's own, if it has as many elements.
   const std::int64_t ndim = read_field(t.ndim);
-  if (ndim != static_cast<std::int64_t>(rank)) {
-    return fail(Errc::kNdimMismatch).with_values(static_cast<std::int64_t>(rank), ndim);
-  }
-  if (rank > 0 && t.shape == nullptr) return fail(Errc::kShapeMismatch).with_dimension(-1);
-  for (std::size_t d = 0; d < rank; ++d) {
-    if (t.shape[d] != info.shape[d]) {
+  const std::int64_t* shape = info.shape.data();
+  std::size_t rank = info.shape.size();
+  if (info.shape_from_size) {
+    if (ndim < 0 || ndim > kMaxFreeRank) {
+      return fail(Errc::kNdimMismatch).with_values(static_cast<std::int64_t>(rank), ndim);
+    }
+    if (ndim > 0 && t.shape == nullptr) return fail(Errc::kShapeMismatch).with_dimension(-1);
+    std::uint64_t count = 1;
+    bool fits = true;
+    for (std::int64_t d = 0; d < ndim && fits; ++d) {
+      const std::int64_t extent = t.shape[d];
+      constexpr std::uint64_t kMax = INT64_MAX;  // a count a Status can show
+      fits = extent >= 0 && (extent == 0 || count <= kMax / static_cast<std::uint64_t>(extent));
+      if (fits) count *= static_cast<std::uint64_t>(extent);
+    }
+    if (!fits || count != info.size) {
       return fail(Errc::kShapeMismatch)
-          .with_dimension(static_cast<std::int32_t>(d))
-          .with_values(info.shape[d], t.shape[d]);
+          .with_dimension(Status::kElementCountDimension)
+          .with_values(static_cast<std::int64_t>(info.size),
+                       fits ? static_cast<std::int64_t>(count) : -1);
+    }
+    shape = t.shape;
+    rank = static_cast<std::size_t>(ndim);
+  } else {
+    if (ndim != static_cast<std::int64_t>(rank)) {
+      return fail(Errc::kNdimMismatch).with_values(static_cast<std::int64_t>(rank), ndim);
+    }
+    if (rank > 0 && t.shape == nullptr) return fail(Errc::kShapeMismatch).with_dimension(-1);
+    for (std::size_t d = 0; d < rank; ++d) {
+      if (t.shape[d] != info.shape[d]) {
+        return fail(Errc::kShapeMismatch)
+            .with_dimension(static_cast<std::int32_t>(d))
+            .with_values(info.shape[d], t.shape[d]);
+      }
     }
   }
   if (t.strides != nullptr) {
     // Extent-1 dimensions may carry any stride, as DLPack and NumPy allow.
     std::int64_t expected = 1;
     for (std::size_t d = rank; d-- > 0;) {
-      if (info.shape[d] != 1 && t.strides[d] != expected) {
+      if (shape[d] != 1 && t.strides[d] != expected) {
         return fail(Errc::kStridesNotCompact)
             .with_dimension(static_cast<std::int32_t>(d))
             .with_values(expected, t.strides[d]);
       }
-      expected *= info.shape[d];
+      expected *= shape[d];
     }
   }
   const std::uint64_t byte_offset = t.byte_offset;

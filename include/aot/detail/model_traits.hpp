@@ -104,7 +104,7 @@ struct ListTraits<TensorList<Ts...>> {
                   std::string_view(TensorTraits<Ts>::raw_name(), TensorTraits<Ts>::raw_view.size()),
                   DataTypeOf<typename Ts::element_type>::value,
                   Span<const std::int64_t>(Ts::shape.data(), Ts::shape.size()),
-                  TensorTraits<Ts>::count, TensorTraits<Ts>::bytes}...}};
+                  TensorTraits<Ts>::count, TensorTraits<Ts>::bytes, kShapeFromSize<Ts>}...}};
   static constexpr std::array<const char*, sizeof...(Ts)> raw_names{
       {TensorTraits<Ts>::raw_name()...}};
 
