@@ -228,8 +228,15 @@ void Tensors::settle(Pending& p) {
   t.dtype = p.dtype->value;
   if (!p.shape) {
     if (p.bytes.empty()) {
-      missing({mlf_.origin, 0}, who + " has no shape and no byte size in any source: give " +
-                                    flag("--shape") + " " + t.sanitized + "=d0,d1,...");
+      const std::string text = who + " has no shape and no byte size in any source: give " +
+                               flag("--shape") + " " + t.sanitized + "=d0,d1,...";
+      // The probe may measure it (resolve_probe.cpp); this error is its fallback.
+      if (opt_.probe) {
+        ctx_.deferred.push_back(
+            {p.input, p.index, true, {mlf_.origin, 0}, text, {}, p.dtype->option});
+        return;
+      }
+      missing({mlf_.origin, 0}, text);
       return;
     }
     const Claim<std::uint64_t>& b = p.bytes.front();
@@ -271,6 +278,7 @@ void Tensors::settle(Pending& p) {
     }
   }
   t.size_bytes = bytes;
+  t.size_where = !p.bytes.empty() ? p.bytes.front().where : shape_from;
   // Facts only an option states. metadata's io_size_bytes checks the sum of all sizes (v5).
   const std::string io = io_is_sum() ? in_mlf(md_->io->where) : "";
   t.size_from_option = p.bytes.empty() && ((p.shape && p.shape->option) || p.dtype->option);
@@ -285,10 +293,18 @@ void Tensors::settle(Pending& p) {
                            "; the sizes of all tensors together are checked against " + io +
                            " (io_size_bytes)");
     } else if (!relay_shape) {
-      t.comments.push_back("shape unverified (from " + flag("--shape") +
-                           "): no source states a shape or a size");
-      note(option_where("--shape"), who + ": shape " + join_shape(t.shape) + " unverified (from " +
-                                        flag("--shape") + "): no source states a shape or a size");
+      const std::string comment =
+          "shape unverified (from " + flag("--shape") + "): no source states a shape or a size";
+      const std::string text = who + ": shape " + join_shape(t.shape) + " unverified (from " +
+                               flag("--shape") + "): no source states a shape or a size";
+      // The probe checks it against what the code touches (resolve_probe.cpp), or says this.
+      if (opt_.probe) {
+        ctx_.deferred.push_back(
+            {p.input, p.index, false, option_where("--shape"), text, comment, false});
+      } else {
+        t.comments.push_back(comment);
+        note(option_where("--shape"), text);
+      }
     }
   } else if (!p.shape) {
     t.comments.push_back("shape (" + std::to_string(t.shape[0]) + ") from the byte size in " +
