@@ -207,8 +207,8 @@ void Probe::weigh(bool input, std::size_t index, std::uint64_t bytes, bool below
                               " says " + size + " (shape " + join_shape(t.shape) + " x " + t.dtype +
                               ")" + culprit);
     } else {
-      error(t.size_where,
-            who + " is " + size + " bytes here, but the code " + verb + " " + n + culprit);
+      error(t.size_where, who + " is " + size + " bytes here, but the code " + verb + " " + n +
+                              " bytes" + culprit);
     }
     settled_.insert({input, index});  // the error says all
     return;
