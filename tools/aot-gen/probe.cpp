@@ -156,10 +156,14 @@ bool Probe::build(bool instrumented, std::string& why, double& seconds) {
   flags.push_back("-I" + dir_);
   flags.push_back("-I" + (d / "mlf/codegen/host/include").string());
   flags.push_back("-I" + (own_runtime ? runtime_include : (d / "compat").string()));
-  if (spec_.host_intrinsics) {
-    for (const char* sub : {"compat/cmsis", "compat/cmsis_nn", "compat/arm"})
+  // As aot::arm_host_intrinsics: the CMSIS names always, the portable <arm_acle.h> and the
+  // __builtin_arm_* names only where the compiler does not target Arm.
+  const bool portable_acle = spec_.arm_intrinsics && !spec_.host_is_arm;
+  if (spec_.arm_intrinsics) {
+    for (const char* sub : {"compat/cmsis", "compat/cmsis_nn"})
       flags.push_back("-I" + (d / sub).string());
   }
+  if (portable_acle) flags.push_back("-I" + (d / "compat/arm").string());
   std::vector<std::string> c_files, cxx_files;
   for (const std::string& s : spec_.sources)
     (is_cxx(s) ? cxx_files : c_files).push_back((d / "mlf" / s).string());
@@ -216,8 +220,7 @@ bool Probe::build(bool instrumented, std::string& why, double& seconds) {
   }
   std::vector<std::string> argv = {settings_.cc};
   argv.insert(argv.end(), flags.begin(), flags.end());
-  if (spec_.host_intrinsics)
-    argv.push_back("-include" + (d / "compat/arm/aot_arm_builtins.h").string());
+  if (portable_acle) argv.push_back("-include" + (d / "compat/arm/aot_arm_builtins.h").string());
   if (objects.empty()) {
     argv.insert(argv.end(), c_files.begin(), c_files.end());
     argv.push_back("-o");

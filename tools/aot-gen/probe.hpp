@@ -38,7 +38,8 @@ struct Spec {
   std::size_t workspace_alignment = 16;
   std::vector<std::string> functions;  ///< what the entry calls, to name a culprit
   std::vector<std::string> sources;    ///< the module's C (and C++) files in the archive
-  bool host_intrinsics = false;        ///< the C calls Arm intrinsics; the host is not Arm
+  bool arm_intrinsics = false;         ///< the C calls Arm intrinsics (aot's CMSIS headers)
+  bool host_is_arm = false;            ///< else aot's portable <arm_acle.h> and builtins too
 };
 
 /// How to build and run it.

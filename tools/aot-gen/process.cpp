@@ -19,7 +19,9 @@
 #include <cerrno>
 #include <cstring>
 
-extern char** environ;
+#ifdef __APPLE__
+extern char** environ;  // <unistd.h> declares it only on glibc
+#endif
 #define AOT_GEN_POSIX 1
 #endif
 
@@ -64,7 +66,7 @@ std::string find_program(const std::vector<std::string>& names) {
       if (colon == std::string::npos) colon = dirs.size();
       std::string dir = dirs.substr(start, colon - start);
       if (dir.empty()) dir = ".";
-      const std::string candidate = dir + "/" + name;
+      std::string candidate = dir + "/" + name;
       if (executable(candidate)) return candidate;
       start = colon + 1;
     }

@@ -104,7 +104,8 @@ void Probe::measure() {
       spec.functions.push_back(call.callee);
     }
   }
-  spec.host_intrinsics = model_.arm_intrinsics && !kHostIsArm;
+  spec.arm_intrinsics = model_.arm_intrinsics;
+  spec.host_is_arm = kHostIsArm;
   probe::Probe run(mlf_, spec, settings);
   probe::Result r = run.measure();
   if (!r.ran) {
