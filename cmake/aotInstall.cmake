@@ -48,7 +48,14 @@ install(
 install(FILES ${aot_pc_dir}/aot.pc ${aot_pc_dir}/aot-tvm-compat.pc
         DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
 
+# aot_add_python_module's sources beside it, and aot-run.
+install(FILES ${PROJECT_SOURCE_DIR}/python/aot_python.cpp ${PROJECT_SOURCE_DIR}/python/aot_python.hpp
+              ${PROJECT_SOURCE_DIR}/python/module.cpp.in
+        DESTINATION ${AOT_CMAKE_DIR}/python)
+install(PROGRAMS ${AOT_RUN_SCRIPT} DESTINATION ${CMAKE_INSTALL_BINDIR})
+
 install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/aotAddPythonModule.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotArmHostIntrinsics.cmake DESTINATION ${AOT_CMAKE_DIR})

@@ -27,7 +27,7 @@ fi
 seconds=$1
 shift
 
-tools/install-deps.sh cmake ninja-build clang libclang-rt-14-dev libarchive-dev libfmt-dev \
+tools/install-deps.sh cmake ninja-build clang libclang-rt-14-dev libarchive-dev libelf-dev pkg-config libfmt-dev \
   libcli11-dev catch2 libdlpack-dev
 
 targets=("$@")

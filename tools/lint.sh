@@ -12,7 +12,7 @@ clang-format --dry-run -Werror ${files}
 cmake --preset gcc-cxx17 >/dev/null
 cmake --build --preset gcc-cxx17 >/dev/null
 git ls-files -co --exclude-standard 'tests/unit/*.cpp' 'tests/noexcept/*.cpp' 'tests/generator/*.cpp' \
-  'tests/fuzz/*.cpp' \
+  'tests/fuzz/*.cpp' 'tests/python/*.cpp' 'python/*.cpp' \
   'examples/*.cpp' 'tools/aot-gen/*.cpp' 'benchmarks/*.cpp' 'tests/heap/*.cpp' |
   grep -v -e '^examples/cortex-m/' -e '^benchmarks/compile/' -e '^tests/generator/keywords/' |
   xargs -P2 -n1 clang-tidy -p build/gcc-cxx17 --quiet 2>/dev/null

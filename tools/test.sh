@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git \
-  libarchive-dev libcli11-dev gcc-arm-none-eabi libnewlib-arm-none-eabi \
-  libstdc++-arm-none-eabi-newlib qemu-system-arm libbenchmark-dev valgrind libclang-rt-14-dev
+  libarchive-dev libelf-dev pkg-config libcli11-dev gcc-arm-none-eabi libnewlib-arm-none-eabi \
+  libstdc++-arm-none-eabi-newlib qemu-system-arm libbenchmark-dev valgrind libclang-rt-14-dev \
+  python3-dev pybind11-dev python3-numpy python3-pytest python3-matplotlib
 presets=("$@")
 [ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan fuzz)
 mkdir -p build

@@ -5,7 +5,7 @@
 # AotExecutor (size_aot.cpp). Prints .text/.data/.bss of both and the difference.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-tools/install-deps.sh cmake ninja-build g++ libfmt-dev libarchive-dev libcli11-dev \
+tools/install-deps.sh cmake ninja-build g++ libfmt-dev libarchive-dev libelf-dev pkg-config libcli11-dev \
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
 work=build/size
 mkdir -p "${work}"

@@ -4,7 +4,8 @@
 // through its portable intrinsics, each output checked against the host reference's checksum;
 // the per-model checksum lines are compared with the host program's by the test. armnet, the
 // real-size model, is timed: under `-icount shift=0` QEMU's clock advances 1 ns per instruction,
-// so SysTick's 25 MHz ticks count instructions 40 at a time, the same in every run.
+// so SysTick's 25 MHz ticks count instructions 40 at a time, the same in every run
+// (systick_clock.h).
 #include <aot/executor.hpp>
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "armnet.hpp"
 #include "board.h"
 #include "expected.h"
+#include "systick_clock.h"
 
 aot::AotExecutor<arm_dense> fw_arm_dense_exec;
 aot::AotExecutor<arm_conv> fw_arm_conv_exec;
@@ -23,8 +25,6 @@ aot::AotExecutor<armnet> fw_armnet_exec;
 namespace {
 
 int failures = 0;
-volatile std::uint32_t systick_wraps = 0;
-constexpr std::uint32_t kReload = 1u << 24;  // SysTick's largest period
 
 void print_line(const char* a, std::uint32_t n, const char* b) {
   board_print(a);
@@ -53,37 +53,30 @@ void run_sets(const char* name, Exec& exec, std::uint32_t sets, const std::uint3
   failures += static_cast<int>(differ);
 }
 
-std::uint32_t now_ticks() {
-  const std::uint32_t cvr = *reinterpret_cast<volatile std::uint32_t*>(0xE000E018u);
-  return systick_wraps * kReload + (kReload - 1u - cvr);
-}
-
 }  // namespace
 
-extern "C" void SysTick_Handler() { systick_wraps = systick_wraps + 1u; }
+extern "C" void SysTick_Handler() { SysTickClock::on_wrap(); }
 
 int main() {
   run_sets("arm_dense", fw_arm_dense_exec, ARM_DENSE_SETS, kArmDenseFnv);
   run_sets("arm_conv", fw_arm_conv_exec, ARM_CONV_SETS, kArmConvFnv);
 
-  board_systick_start(kReload);
+  SysTickClock::start(1u << 24);
   for (std::uint32_t set = 0; set < ARMNET_SETS; ++set) {
     arm_fill_input(ARMNET_INPUT_SET(set), fw_armnet_exec.input<0>().data(), ARMNET_IN);
-    // A wrap between the two reads of the counter would be miscounted: start on a fresh period.
-    systick_wraps = 0;
-    const std::uint32_t t0 = now_ticks();
+    const std::uint64_t t0 = SysTickClock::now();
     const aot::Status s = fw_armnet_exec.run();
-    const std::uint32_t t1 = now_ticks();
+    const auto ns = static_cast<std::uint32_t>(SysTickClock::now() - t0);
     const auto out = fw_armnet_exec.get_output<0>();
     std::uint32_t differ = s ? 0u : 1u;
     for (std::uint32_t i = 0; i < ARMNET_OUT; ++i) differ += out[i] != kArmnetOut[set][i] ? 1u : 0u;
     print_line("armnet: inference ", set, ": ");
-    print_line("", (t1 - t0) * 40u, " instructions (SysTick ");
-    print_line("", t1 - t0, " ticks x 40), outputs differing from the host reference ");
+    print_line("", ns, " instructions (SysTick ");
+    print_line("", ns / 40u, " ticks x 40), outputs differing from the host reference ");
     print_line("", differ, "\n");
     failures += static_cast<int>(differ);
   }
-  board_systick_stop();
+  SysTickClock::stop();
 
   constexpr aot::MemoryReport m = decltype(fw_armnet_exec)::memory();
   print_line("armnet memory: workspace (internal pool) ", m.internal_pools - m.internal_constants,

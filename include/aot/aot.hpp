@@ -20,6 +20,7 @@
 #include "aot/status.hpp"
 #include "aot/tensor_spec.hpp"
 #include "aot/tensor_view.hpp"
+#include "aot/tvm_metadata.hpp"
 #include "aot/workspace.hpp"
 
 #if !defined(AOT_NO_DLPACK) && defined(__has_include)

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "aot/detail/elapsed.hpp"
 #include "aot/operators.hpp"
 
 namespace aot {
@@ -123,6 +124,9 @@ constexpr std::size_t operator_name_width() noexcept {
 /// time of whole runs, with a Clock of the caller's choosing (as for RunTimer: any type with a
 /// static `now()` whose results subtract; a `static constexpr std::string_view unit` names its
 /// ticks in the table, "ticks" otherwise; std::chrono clocks print in ns). No heap, no locks.
+/// An interval the clock reads as negative (a clock that went back; for an unsigned count, one
+/// past half its range) counts as no time and is counted by clock_went_back(), which the
+/// table shows: never a huge duration.
 ///
 ///   aot::AotExecutor<kws, 64, aot::OwnBuffers, aot::OwnMemory,
 ///                    aot::OperatorTimer<kws, std::chrono::steady_clock>> exec;
@@ -149,14 +153,14 @@ class OperatorTimer {
   void on_run_begin() noexcept { run_start_ = Clock::now(); }
   /// Reads the clock: the run's time goes to the run total.
   void on_run_end() noexcept {
-    run_total_ = run_total_ + (Clock::now() - run_start_);
+    run_total_ = run_total_ + detail::elapsed(run_start_, Clock::now(), went_back_);
     ++runs_;
   }
   /// Reads the clock: operator `i` (an index into Model::operators) starts.
   void on_operator_begin(std::size_t i) noexcept { start_[i] = Clock::now(); }
   /// Reads the clock: operator `i`'s time and call count go to its row.
   void on_operator_end(std::size_t i) noexcept {
-    total_[i] = total_[i] + (Clock::now() - start_[i]);
+    total_[i] = total_[i] + detail::elapsed(start_[i], Clock::now(), went_back_);
     ++calls_[i];
   }
 
@@ -175,6 +179,8 @@ class OperatorTimer {
   duration run_total() const noexcept { return run_total_; }
   /// Runs timed.
   std::uint64_t runs() const noexcept { return runs_; }
+  /// Intervals, of runs and operator calls, whose clock went back (each counted as no time).
+  std::uint64_t clock_went_back() const noexcept { return went_back_; }
   /// The operator's C symbol.
   static constexpr std::string_view name(std::size_t i) noexcept {
     return Model::operators[i].name;
@@ -205,8 +211,8 @@ class OperatorTimer {
 
   /// The table, one NUL-terminated line (ending in '\n') per call of `write(const char*)`:
   /// a title, a header, one row per operator (calls, total, mean per call, share of the runs'
-  /// time), the operators' sum and the runs. For firmware: no stdio, no heap; each line is
-  /// built in a buffer on the stack.
+  /// time), the operators' sum and the runs, then, if the clock went back, how often. For
+  /// firmware: no stdio, no heap; each line is built in a buffer on the stack.
   template <class Write>
   void write_table(Write&& write) const {
     char buf[kLine];
@@ -242,6 +248,14 @@ class OperatorTimer {
     }
     write(row(buf, "all operators", sum_calls, ticks(operators_total()), run));
     write(row(buf, "whole runs", runs_, run, run));
+    if (went_back_ != 0) {
+      detail::LineWriter w(buf, sizeof buf);
+      w.text("the clock went back ");
+      w.number(went_back_, 0);
+      w.text(went_back_ == 1 ? " time" : " times");
+      w.text(": those intervals count as 0");
+      write(w.finish());
+    }
   }
 
  private:
@@ -273,6 +287,7 @@ class OperatorTimer {
   time_point run_start_{};
   duration run_total_{};
   std::uint64_t runs_ = 0;
+  std::uint64_t went_back_ = 0;
   time_point start_[kOperators]{};
   duration total_[kOperators]{};
   std::uint64_t calls_[kOperators]{};

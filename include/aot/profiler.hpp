@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "aot/detail/elapsed.hpp"
+
 namespace aot {
 
 /// What an AotExecutor tells its profiler, its fifth template argument: `on_run_begin()` and
@@ -19,7 +21,10 @@ struct NoProfiler {
 /// Times every run with a clock of the caller's choosing: any type with a static `now()`
 /// whose results subtract, such as `std::chrono::steady_clock`, or on a Cortex-M a struct
 /// whose `now()` reads DWT->CYCCNT or SysTick. Keeps the last run's time, the total and the
-/// number of runs; no heap, no locks (one executor runs on one thread at a time).
+/// number of runs; no heap, no locks (one executor runs on one thread at a time). A run whose
+/// end the clock reads as earlier than its start (a clock that went back; for an unsigned
+/// count, a difference past half its range) takes no time and is counted by
+/// clock_went_back(), never shown as a huge duration.
 template <class Clock>
 class RunTimer {
  public:
@@ -32,7 +37,7 @@ class RunTimer {
   void on_run_begin() noexcept { start_ = Clock::now(); }
   /// Reads the clock again: the run's time is the difference.
   void on_run_end() noexcept {
-    last_ = Clock::now() - start_;
+    last_ = detail::elapsed(start_, Clock::now(), went_back_);
     total_ = total_ + last_;
     ++runs_;
   }
@@ -43,12 +48,15 @@ class RunTimer {
   duration total() const noexcept { return total_; }
   /// Number of runs timed.
   std::uint64_t runs() const noexcept { return runs_; }
+  /// Runs whose clock went back (each counted as taking no time).
+  std::uint64_t clock_went_back() const noexcept { return went_back_; }
 
  private:
   time_point start_{};
   duration last_{};
   duration total_{};
   std::uint64_t runs_ = 0;
+  std::uint64_t went_back_ = 0;
 };
 
 }  // namespace aot

@@ -15,6 +15,7 @@
 #include "mlf_det.hpp"
 #include "mlf_multi.hpp"
 #include "mlf_noplan.hpp"
+#include "mlf_objmod.hpp"
 #include "mlf_pools.hpp"
 #include "mlf_v010.hpp"
 #include "mlf_v011.hpp"
@@ -352,4 +353,22 @@ TEST_CASE("constant pools as TVM 0.11 writes them (not const, attribute on its o
   // 16), 24 bytes rounded up to the struct's alignment of 16; det: int16[4] aligned(16).
   STATIC_REQUIRE(aot::AotExecutor<v013host>::memory().internal_constants == 32);
   STATIC_REQUIRE(aot::AotExecutor<det>::memory().internal_constants == 16);
+}
+
+TEST_CASE("an object-file MLF (llvm target): entry, shapes and pool from the objects' checks") {
+  using M = objmod;
+  STATIC_REQUIRE(M::convention == aot::Convention::kPacked);
+  STATIC_REQUIRE(M::entry == &tvmgen_objmod___tvm_main__);  // lib1.o's symbol
+  STATIC_REQUIRE(M::x::shape.size() == 2);
+  STATIC_REQUIRE(M::output::shape.size() == 1);  // the checks: y.ndim 1, y.shape[0] 2
+  STATIC_REQUIRE(M::output::shape[0] == 2);
+  STATIC_REQUIRE(std::is_same_v<M::output::element_type, std::int32_t>);
+  STATIC_REQUIRE(M::pools::size == 1);  // global_workspace_0_var, uint8 (16)
+  STATIC_REQUIRE(aot::AotExecutor<M>::memory().pools == 16);
+  aot::AotExecutor<M> exec;
+  const std::array<std::int8_t, 6> x{1, 2, 3, -4, 5, -6};
+  auto r = exec.infer(x);
+  REQUIRE(r.ok());
+  REQUIRE(r.get<0>()[0] == 1 * 1 + 2 * 2 + 3 * 3);
+  REQUIRE(r.get<0>()[1] == -4 * 1 + 5 * 2 - 6 * 3);
 }

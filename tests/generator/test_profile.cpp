@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "mlf_det_profiled.hpp"
 #include "mlf_noplan_profiled.hpp"
@@ -23,6 +24,15 @@ struct TickClock {
   static inline std::int64_t ticks = 0;
   static constexpr std::string_view unit = "ticks";
   static std::int64_t now() { return ticks += 10; }
+};
+
+// Returns the readings it is given, in order: a clock that may go back, as a SysTick clock
+// that misses a wrap does.
+struct ScriptedClock {
+  static inline std::vector<std::uint64_t> readings;
+  static inline std::size_t next = 0;
+  static constexpr std::string_view unit = "ticks";
+  static std::uint64_t now() { return readings.at(next++); }
 };
 
 template <class Model, class Profiler>
@@ -119,4 +129,35 @@ TEST_CASE("a profiler that does not ask for operators leaves the hooks unbound")
   static Profiled<det_profiled, Spy> exec;
   REQUIRE(exec.run().ok());
   REQUIRE(exec.profiler().seen == 0);
+}
+
+TEST_CASE("OperatorTimer: an interval the clock reads backwards is no time, counted and shown") {
+  // A run of det reads the clock 9 times: run start, each operator's start and end, run end.
+  // fused_reshape_sum's end reads 5 ticks before its start: with unsigned ticks that
+  // difference is 2^64 - 5, which the table used to print.
+  ScriptedClock::readings = {0, 10, 20, 30, 25, 40, 50, 60, 70, 80};
+  ScriptedClock::next = 0;
+  static Profiled<det_profiled, aot::OperatorTimer<det_profiled, ScriptedClock>> exec;
+  const std::array<std::uint8_t, 8> frame{}, bg{};
+  REQUIRE(exec.infer(frame, bg).ok());
+  const auto& p = exec.profiler();
+  REQUIRE(p.total(0) == 10);
+  REQUIRE(p.total(1) == 0);
+  REQUIRE(p.calls(1) == 1);
+  REQUIRE(p.total(2) == 10);
+  REQUIRE(p.total(3) == 10);
+  REQUIRE(p.run_total() == 80);
+  REQUIRE(p.clock_went_back() == 1);
+  CHECK(fmt::format("{}", p) ==
+        "operators of det: 1 run, times in ticks\n"
+        "operator                     calls         total        mean   share\n"
+        "fused_cast_cast_subtract         1            10          10   12.5%\n"
+        "fused_reshape_sum                1             0           0    0.0%\n"
+        "fused_subtract                   1            10          10   12.5%\n"
+        "fused_argmax                     1            10          10   12.5%\n"
+        "all operators                    4            30           8   37.5%\n"
+        "whole runs                       1            80          80  100.0%\n"
+        "the clock went back 1 time: those intervals count as 0\n");
+  exec.profiler().reset();
+  REQUIRE(exec.profiler().clock_went_back() == 0);
 }

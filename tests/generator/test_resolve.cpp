@@ -1115,3 +1115,108 @@ TEST_CASE("a typed __tvm_main__ and its operators must agree") {
   CHECK(r.errors()[0].find("input 'input_1' is uint8_t* here but int8_t* in "
                            "mlf/codegen/host/src/net_lib1.c:16") != std::string::npos);
 }
+
+namespace {
+
+// A packed export of TVM 0.10 on: lib1 holds the metadata module TVM's own runtime reads.
+const char* kPackedLib0 =
+    "#include \"tvm/runtime/c_runtime_api.h\"\n"
+    "TVM_DLL int32_t tvmgen_net___tvm_main__(TVMValue* args, int* type_code, int num_args, "
+    "TVMValue* out_value, int* out_type_code, void* resource_handle);\n"
+    "int32_t tvmgen_net_run(TVMValue* args, int* type_code, int num_args, TVMValue* out_value, "
+    "int* out_type_code, void* resource_handle) {\n"
+    "return tvmgen_net___tvm_main__((void*)args, type_code, num_args, out_value, out_type_code, "
+    "resource_handle);\n}\n";
+
+const char* kPackedLib1 =
+    "// tvm target: c -keys=cpu \n"                                 // 1
+    "#include <tvm/runtime/metadata_types.h>\n"                     // 2
+    "#include <tvm/runtime/c_runtime_api.h>\n"                      // 3
+    "static const int64_t kTvmgenMetadata_inputs_0_shape[2] = {\n"  // 4
+    "1L, \n"
+    "16L};\n"
+    "static const struct TVMTensorInfo kTvmgenMetadata_inputs[1] = {\n"  // 7
+    "{\n"
+    "\"x\" /* name*/, \n"
+    "kTvmgenMetadata_inputs_0_shape, \n"
+    "2L /* num_shape*/, \n"
+    "{2, 32, 1} /* dtype*/}\n"
+    "};\n"
+    "static const int64_t kTvmgenMetadata_outputs_0_shape[2] = {\n"  // 14
+    "1L, \n"
+    "4L};\n"
+    "static const struct TVMTensorInfo kTvmgenMetadata_outputs[1] = {\n"  // 17
+    "{\n"
+    "\"output0\" /* name*/, \n"
+    "kTvmgenMetadata_outputs_0_shape, \n"
+    "2L /* num_shape*/, \n"
+    "{2, 32, 1} /* dtype*/}\n"
+    "};\n"
+    "static const struct TVMMetadata kTvmgenMetadata[1] = {\n"  // 24
+    "{\n"
+    "1L /* version*/, \n"
+    "kTvmgenMetadata_inputs, \n"
+    "1L /* num_inputs*/, \n"
+    "kTvmgenMetadata_outputs, \n"
+    "1L /* num_outputs*/, \n"
+    "NULL, \n"
+    "0L /* num_workspace_pools*/, \n"
+    "NULL, \n"
+    "0L /* num_constant_pools*/, \n"
+    "\"tvmgen_net\" /* mod_name*/}\n"
+    "};\n"
+    "TVM_DLL int32_t tvmgen_net_get_c_metadata(TVMValue* arg_values, int* arg_tcodes, int "
+    "num_args, TVMValue* ret_values, int* ret_tcodes, void* resource_handle) {\n"
+    "    ret_values[0].v_handle = (void*) &kTvmgenMetadata;\n"
+    "    ret_tcodes[0] = kTVMOpaqueHandle;\n"
+    "    return 0;\n"
+    "};\n"
+    "TVM_DLL int32_t tvmgen_net___tvm_main__(void* args, int32_t* arg_type_ids, int32_t "
+    "num_args, void* out_ret_value, int32_t* out_ret_tcode, void* resource_handle) {\n"
+    "  return 0;\n}\n";
+
+Files packed_mlf() {
+  Files f;
+  f["metadata.json"] = replaced(replaced(kMetadata,
+                                         "\"input_1\": {\n                  \"dtype\": "
+                                         "\"int8\",\n                  \"size\": 490",
+                                         "\"x\": {\n                  \"dtype\": \"float32\",\n  "
+                                         "                \"size\": 64"),
+                                "\"size\": 48", "\"size\": 16");
+  f["codegen/host/src/net_lib0.c"] = kPackedLib0;
+  f["codegen/host/src/net_lib1.c"] = kPackedLib1;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("the metadata module of packed exports: names, shapes and dtypes TVM's runtime sees") {
+  const Result r = resolve(packed_mlf());
+  REQUIRE(r.errors().empty());
+  REQUIRE(r.model.convention == aot_gen::Convention::kPacked);
+  REQUIRE(r.model.inputs[0].shape == std::vector<std::int64_t>{1, 16});
+  // No other file of a packed export gives an output's shape: kTvmgenMetadata does.
+  REQUIRE(r.model.outputs[0].shape == std::vector<std::int64_t>{1, 4});
+  REQUIRE(r.model.outputs[0].dtype == "float32");
+  REQUIRE(r.model.c_metadata == "tvmgen_net_get_c_metadata");
+  // Checked against the others: metadata.json says float32, the module says int8.
+  Files f = packed_mlf();
+  f["codegen/host/src/net_lib1.c"] =
+      replaced(kPackedLib1,
+               "\"output0\" /* name*/, \nkTvmgenMetadata_outputs_0_shape, \n2L "
+               "/* num_shape*/, \n{2, 32, 1}",
+               "\"output0\" /* name*/, \nkTvmgenMetadata_outputs_0_shape, \n2L /* num_shape*/, "
+               "\n{0, 8, 1}");
+  const Result bad = resolve(f);
+  REQUIRE(bad.errors() ==
+          std::vector<std::string>{"aot-gen: error: mlf/codegen/host/src/net_lib1.c:17: dtype of "
+                                   "output 'output' is int8 here but float32 in "
+                                   "mlf/metadata.json:19"});
+  // A version of TVMMetadata aot-gen does not know: left out, with a note.
+  f["codegen/host/src/net_lib1.c"] = replaced(kPackedLib1, "1L /* version*/", "2L /* version*/");
+  const Result v2 = resolve(f);
+  REQUIRE(v2.errors().empty());
+  REQUIRE(v2.notes().size() == 3);  // the module left out; each tensor's flat shape
+  CHECK(v2.notes()[0].find("net_lib1.c:24: kTvmgenMetadata: a TVMMetadata version other than 1 "
+                           "cannot be read") != std::string::npos);
+}

@@ -4,7 +4,7 @@
 #   cmake -DSOURCE=<aot> -DTARBALL=<file> -DCONSUMER=<build dir> -P tarball.cmake
 file(REMOVE_RECURSE "${CONSUMER}")
 execute_process(COMMAND ${CMAKE_COMMAND} -E tar czf ${TARBALL} -- CMakeLists.txt LICENSE cmake
-                        include tools/aot-gen
+                        include python tools/aot-gen
                 WORKING_DIRECTORY ${SOURCE} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cannot write ${TARBALL}")

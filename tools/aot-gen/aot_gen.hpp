@@ -110,6 +110,8 @@ struct Model {
   Convention convention = Convention::kCInterface;
   std::string entry_symbol;
   std::vector<std::string> entry_params;  ///< unpacked: C++ parameter types
+  /// tvmgen_<m>_get_c_metadata, when the C defines it (TVM's metadata module, packed exports).
+  std::string c_metadata;
   bool has_header = false;
   std::string header_name;  ///< tvmgen_<m>.h
   bool workspace_io = false;

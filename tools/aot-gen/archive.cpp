@@ -25,8 +25,9 @@ bool read_in_full(const std::string& path) {
     return name.size() >= suffix.size() &&
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
+  const bool object = ends(".o") && path.find("/lib/") != std::string::npos;
   return name == "metadata.json" || name == "relay.txt" || ends(".c") || ends(".cc") ||
-         ends(".cpp") || ends(".h") || ends(".relay");
+         ends(".cpp") || ends(".h") || ends(".relay") || object;
 }
 
 namespace {

@@ -386,8 +386,8 @@ class Scanner {
   static constexpr std::size_t npos = std::string_view::npos;
 
  public:
-  Scanner(std::string_view text, std::string_view call_prefix)
-      : lexer_(text), call_prefix_(call_prefix) {}
+  Scanner(std::string_view text, std::string_view call_prefix, std::string_view initializer_prefix)
+      : lexer_(text), call_prefix_(call_prefix), initializer_prefix_(initializer_prefix) {}
 
   File run() {
     std::vector<Token> decl;
@@ -600,7 +600,7 @@ class Scanner {
       }
     }
     if (!decl.empty() && decl.back().is("=")) {
-      block([](const Token&, int) {});  // an initialiser: constants, not needed
+      initializer(decl);
       Token placeholder;
       placeholder.kind = Token::Kind::kPunct;
       placeholder.text = "{}";
@@ -615,6 +615,35 @@ class Scanner {
       return;  // the declaration goes on: `struct x {...} name = {...};`
     }
     block([](const Token&, int) {});
+  }
+
+  /// Reads an initialiser whose '{' is consumed: kept for the variables asked for (bounded),
+  /// skipped otherwise (constants).
+  void initializer(const std::vector<Token>& decl) {
+    // The name: the last identifier before '=' outside brackets and attributes.
+    const std::vector<Token> plain = without_attributes(decl, nullptr, nullptr);
+    std::string_view name;
+    int depth = 0;
+    for (std::size_t i = plain.size(); i-- > 0;) {
+      if (plain[i].is("]")) ++depth;
+      if (plain[i].is("[")) --depth;
+      if (depth == 0 && plain[i].kind == Token::Kind::kIdent) {
+        name = plain[i].text;
+        break;
+      }
+    }
+    const bool keep = !initializer_prefix_.empty() &&
+                      name.substr(0, initializer_prefix_.size()) == initializer_prefix_;
+    if (!keep || file_.initializers.size() >= 4096) {
+      block([](const Token&, int) {});
+      return;
+    }
+    Initializer init{std::string(name), decl.back().line, {"{"}};
+    block([&](const Token& t, int) {
+      if (init.tokens.size() < 65536) init.tokens.emplace_back(t.text);
+    });
+    init.tokens.emplace_back("}");
+    file_.initializers.push_back(std::move(init));
   }
 
   void struct_body(std::string name, std::size_t line) {
@@ -791,6 +820,7 @@ class Scanner {
 
   Lexer lexer_;
   std::string_view call_prefix_;
+  std::string_view initializer_prefix_;
   File file_;
 };
 
@@ -884,8 +914,9 @@ std::optional<std::uint64_t> parse_integer(std::string_view s) {
   return v;
 }
 
-File scan(std::string_view text, std::string_view call_prefix) {
-  return Scanner(text, call_prefix).run();
+File scan(std::string_view text, std::string_view call_prefix,
+          std::string_view initializer_prefix) {
+  return Scanner(text, call_prefix, initializer_prefix).run();
 }
 
 }  // namespace aot_gen::c

@@ -101,6 +101,14 @@ struct Macro {
   std::size_t line = 0;
 };
 
+/// The initialiser of a variable whose name starts with the prefix scan() was given: its
+/// tokens as written (strings with their quotes), comments left out.
+struct Initializer {
+  std::string name;
+  std::size_t line = 0;
+  std::vector<std::string> tokens;
+};
+
 struct File {
   std::vector<Function> functions;
   std::vector<Struct> structs;
@@ -108,13 +116,16 @@ struct File {
   std::vector<Macro> macros;
   std::vector<std::string> includes;
   std::vector<Unreadable> unreadable;
+  std::vector<Initializer> initializers;
   /// TVM's "// of total size N bytes" after a constant pool: (line, N).
   std::vector<std::pair<std::size_t, std::uint64_t>> total_size_comments;
 };
 
 /// Scans one C file or header: every file-scope function, struct, variable and macro. The
-/// arguments of calls are kept only for callees whose names start with `call_prefix`.
-File scan(std::string_view text, std::string_view call_prefix);
+/// arguments of calls are kept only for callees whose names start with `call_prefix`, the
+/// initialisers only of variables whose names start with `initializer_prefix` (none if empty).
+File scan(std::string_view text, std::string_view call_prefix,
+          std::string_view initializer_prefix = {});
 
 /// A C integer constant as a #define may spell it: 42, 42u, 0x2A, 052, (42), ((uint32_t)42).
 std::optional<std::uint64_t> parse_integer(std::string_view text);

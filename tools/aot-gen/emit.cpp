@@ -62,10 +62,14 @@ std::string emit(const Model& model, const Options& options) {
   if (model.profile) o << "#include <array>\n";
   o << "#include <cstddef>\n#include <cstdint>\n#include <string_view>\n#include <type_traits>\n\n";
   if (model.has_header) o << "#include \"" << model.header_name << "\"\n\n";
-  if (model.convention == Convention::kPacked) {
-    o << "extern \"C\" std::int32_t " << model.entry_symbol
+  auto packed = [&](const std::string& symbol) {
+    o << "extern \"C\" std::int32_t " << symbol
       << "(void* args, std::int32_t* type_codes, std::int32_t num_args, void* out_ret_value,\n"
       << "    std::int32_t* out_ret_tcode, void* resource_handle);\n\n";
+  };
+  if (!model.c_metadata.empty()) packed(model.c_metadata);
+  if (model.convention == Convention::kPacked) {
+    packed(model.entry_symbol);
   } else if (model.convention == Convention::kUnpacked) {
     o << "extern \"C\" std::int32_t " << model.entry_symbol << "(";
     for (std::size_t i = 0; i < model.entry_params.size(); ++i)
@@ -214,6 +218,10 @@ std::string emit(const Model& model, const Options& options) {
     if (!model.devices.empty()) o << "  using c_devices = " << p << "devices;\n";
   }
   o << "  static constexpr auto entry = &" << model.entry_symbol << ";\n";
+  if (!model.c_metadata.empty()) {
+    o << "  // TVM's metadata module (TVMMetadata), for aot::tvm_metadata<Model>().\n"
+      << "  static constexpr auto c_metadata = &" << model.c_metadata << ";\n";
+  }
   if (model.workspace_io) {
     o << "  static constexpr auto map_inputs = &" << p << "map_inputs;\n"
       << "  static constexpr auto map_outputs = &" << p << "map_outputs;\n";
@@ -235,7 +243,9 @@ std::string emit(const Model& model, const Options& options) {
   for (const TensorFacts& t : model.outputs) {
     if (!t.size_macro.empty()) check_size(t.type_name, t.size_macro);
   }
-  for (const PoolFacts& pool : model.pools) check_size(pool.type_name, pool.size_macro);
+  for (const PoolFacts& pool : model.pools) {
+    if (!pool.size_macro.empty()) check_size(pool.type_name, pool.size_macro);
+  }
   if (model.workspace_size_from_header) {
     // A workspace_size given by WORKSPACE_SIZE differs on purpose; the model's figure does not.
     const std::string member =

@@ -116,9 +116,47 @@ struct SourceFile {
   std::optional<Sourced<std::string>> arm_intrinsic;
 };
 
+/// One tensor of TVM's metadata module (TVMTensorInfo) or of an object's argument checks.
+struct CodeTensor {
+  std::string name;  ///< as the code names it (an output is "output0" there, a TIR variable
+                     ///< "output2" in an object's checks): informative only
+  std::size_t line = 0;
+  std::optional<std::string> dtype;
+  std::optional<std::vector<std::int64_t>> shape;
+};
+
+/// kTvmgenMetadata, the metadata module TVM writes into the C of packed exports (TVM 0.10 on):
+/// the inputs, outputs and workspace pools as TVM's own runtime sees them.
+struct MetadataModuleFacts {
+  std::string shown;     ///< the file that defines it
+  std::size_t line = 0;  ///< of kTvmgenMetadata
+  std::vector<CodeTensor> inputs, outputs, workspace_pools;
+  std::string mod_name;  ///< "tvmgen_default"
+};
+
+/// A function's arguments as the argument checks of TVM's llvm code state them ("num_args
+/// should be 4", "Expect arg[1] to be pointer", "x.ndim is expected to equal 2", ...).
+struct CheckedFunction {
+  std::string name;
+  std::optional<std::size_t> num_args;
+  std::vector<CodeTensor> args;  ///< by position; a missing check leaves a field empty
+};
+
+/// One object file of codegen/host/lib, read through libelf.
+struct ObjectFile {
+  std::string path, shown;
+  std::uint16_t machine = 0;  ///< e_machine
+  bool is64 = false;
+  std::vector<std::string> defined;      ///< global functions it defines
+  std::vector<std::string> undefined;    ///< symbols it needs
+  std::vector<CheckedFunction> checked;  ///< tvmgen_* functions with argument checks
+};
+
 struct SourceFacts {
   std::vector<SourceFile> files;
-  std::vector<std::string> objects;  ///< codegen/host/lib/*.o: code aot-gen cannot read
+  std::vector<std::string> objects;      ///< codegen/host/lib/*.o, by name
+  std::vector<ObjectFile> object_files;  ///< the same, read (the readable ones)
+  std::optional<MetadataModuleFacts> metadata_module;
 
   /// The definition of `name` in any file, and that file.
   std::pair<const c::Function*, const SourceFile*> definition(const std::string& name) const;
@@ -132,6 +170,15 @@ std::optional<MetadataFacts> read_metadata(const std::string& shown, const std::
                                            Report& report);
 std::optional<RelayFacts> read_relay(const std::string& shown, const std::string& text,
                                      Report& report);
-SourceFacts read_sources(const Archive& mlf, const std::string& module);
+SourceFacts read_sources(const Archive& mlf, const std::string& module, Report& report);
+/// kTvmgenMetadata in `file`, if it defines it; what cannot be read is a note.
+std::optional<MetadataModuleFacts> read_metadata_module(const SourceFile& file, Report& report);
+/// An ELF object's machine, symbols and argument checks; nullopt (with an error) when it is
+/// not an ELF relocatable object libelf can read.
+std::optional<ObjectFile> read_object(const std::string& path, const std::string& shown,
+                                      const std::string& bytes, const std::string& module,
+                                      Report& report);
+/// "x86-64", "Arm (32-bit)", ... for an ELF e_machine.
+std::string machine_name(std::uint16_t machine);
 
 }  // namespace aot_gen

@@ -382,7 +382,7 @@ void scan_target(const std::string& shown, std::string_view text, SourceFile& f)
 
 }  // namespace
 
-SourceFacts read_sources(const Archive& mlf, const std::string& module) {
+SourceFacts read_sources(const Archive& mlf, const std::string& module, Report& report) {
   SourceFacts s;
   const std::string src = "codegen/host/src/";
   const std::string lib = "codegen/host/lib/";
@@ -391,11 +391,16 @@ SourceFacts read_sources(const Archive& mlf, const std::string& module) {
     const bool in_lib = path.rfind(lib, 0) == 0 && path.find('/', lib.size()) == std::string::npos;
     if (in_lib && path.size() > 2 && path.compare(path.size() - 2, 2, ".o") == 0) {
       s.objects.push_back(path);
+      if (auto o = read_object(path, mlf.shown(path), text, module, report))
+        s.object_files.push_back(std::move(*o));
     } else if (in_src && is_source(path)) {
       const std::string name = path.substr(src.size());
       const bool own = name.rfind(module + "_", 0) == 0 || name.find("_lib") == std::string::npos;
-      s.files.push_back({path, mlf.shown(path), c::scan(text, "tvmgen_"), own, {}, {}});
+      s.files.push_back(
+          {path, mlf.shown(path), c::scan(text, "tvmgen_", "kTvmgenMetadata"), own, {}, {}});
       scan_target(s.files.back().shown, text, s.files.back());
+      if (own && !s.metadata_module)
+        s.metadata_module = read_metadata_module(s.files.back(), report);
     }
   }
   return s;

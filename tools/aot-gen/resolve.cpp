@@ -43,6 +43,7 @@ Model resolve(const Archive& mlf, const Options& options, Report& report) {
   quant.resolve_quant();
   memory.resolve_workspace();
   memory.resolve_pools_and_devices();
+  memory.object_pools();
   memory.resolve_runtime_needs();
   target.resolve_target();
   memory.resolve_workspace_size_option();

@@ -72,6 +72,39 @@ std::pair<const c::Unreadable*, const SourceFile*> Step::unreadable(const std::s
   return {nullptr, nullptr};
 }
 
+std::pair<const CheckedFunction*, const ObjectFile*> Step::checked_in_objects(
+    const std::string& name) const {
+  for (const ObjectFile& o : src_.object_files) {
+    if (std::find(o.defined.begin(), o.defined.end(), name) == o.defined.end()) continue;
+    for (const CheckedFunction& f : o.checked) {
+      if (f.name == name && f.num_args) return {&f, &o};
+    }
+  }
+  return {nullptr, nullptr};
+}
+
+std::pair<const CodeTensor*, Where> Step::code_tensor(bool input, std::size_t index) const {
+  if (src_.metadata_module) {
+    const MetadataModuleFacts& mm = *src_.metadata_module;
+    const auto& list = input ? mm.inputs : mm.outputs;
+    // An input by its name where the module spells it as a file does; outputs (the module
+    // calls them output0, output1, ...) and unmatched names by position.
+    if (input && index < model_.inputs.size()) {
+      const TensorFacts& t = model_.inputs[index];
+      for (const CodeTensor& c : list) {
+        if (c.name == t.raw_name || c.name == t.sanitized) return {&c, {mm.shown, c.line}};
+      }
+    }
+    if (index < list.size()) return {&list[index], {mm.shown, list[index].line}};
+  }
+  const auto [f, o] = checked_in_objects("tvmgen_" + model_.module + "___tvm_main__");
+  if (f != nullptr) {
+    const std::size_t at = input ? index : model_.inputs.size() + index;
+    if (at < f->args.size() && !f->args[at].name.empty()) return {&f->args[at], {o->shown, 0}};
+  }
+  return {nullptr, {}};
+}
+
 bool Step::main_takes_pointers() const {
   const c::Function* main = main_def_.first;
   if (main == nullptr) return false;

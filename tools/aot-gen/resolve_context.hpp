@@ -90,6 +90,14 @@ class Step {
   /// defined, in a form aot-gen does not understand), or {nullptr, nullptr}.
   std::pair<const c::Unreadable*, const SourceFile*> unreadable(const std::string& name) const;
 
+  /// The argument checks object code carries for `name`, and its object; {nullptr, nullptr}
+  /// when no object defines a checked `name`.
+  std::pair<const CheckedFunction*, const ObjectFile*> checked_in_objects(
+      const std::string& name) const;
+  /// The entry's arguments as code states them (TVM's metadata module, or an object's checks
+  /// of __tvm_main__): the input or output at `index`, and where; {nullptr, {}} otherwise.
+  std::pair<const CodeTensor*, Where> code_tensor(bool input, std::size_t index) const;
+
   /// Whether the internal entry takes data pointers (not the packed signature, which TVM
   /// also emits for __tvm_main__ with the C interface and unpacked-api=0).
   bool main_takes_pointers() const;

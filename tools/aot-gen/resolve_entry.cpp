@@ -76,6 +76,18 @@ void Entry::resolve_entry() {
   } else if (main_def_.first != nullptr) {
     // TVM >= 0.9 with interface-api=packed: __tvm_main__ itself is the packed function.
     choice = main_takes_pointers() ? "unpacked" : "packed";
+  } else if (const auto [f, o] = checked_in_objects(prefix + "__tvm_main__"); f != nullptr) {
+    // TVM's llvm code checks its packed arguments ("num_args should be 4"): the objects'
+    // symbols and those checks say which function to call and how.
+    choice = "packed";
+    object_main_ = true;
+    // The arguments after the inputs and outputs are its pools (resolve_memory.cpp).
+    const std::size_t io = model_.inputs.size() + model_.outputs.size();
+    if (names_known_ && *f->num_args < io) {
+      error({o->shown, 0}, f->name + " checks for " + count(*f->num_args, "argument") +
+                               " but the model has " + count(model_.inputs.size(), "input") +
+                               " and " + count(model_.outputs.size(), "output"));
+    }
   } else if (!src_.objects.empty()) {
     error({mlf_.origin, 0}, "the code is object files only and there is no header: give " +
                                 flag("--entry") + " c|packed|unpacked");
@@ -94,6 +106,8 @@ void Entry::resolve_entry() {
                                 "run_model in codegen/host/src, and no header");
     return;
   }
+  if (src_.definition(prefix + "get_c_metadata").first != nullptr)
+    model_.c_metadata = prefix + "get_c_metadata";
   if (choice == "c") {
     model_.convention = Convention::kCInterface;
     model_.entry_symbol = prefix + "run";
@@ -106,7 +120,8 @@ void Entry::resolve_entry() {
   } else if (choice == "packed") {
     model_.convention = Convention::kPacked;
     model_.entry_symbol =
-        run_def_.first == nullptr && main_def_.first != nullptr && !main_takes_pointers()
+        object_main_ ? prefix + "__tvm_main__"
+        : run_def_.first == nullptr && main_def_.first != nullptr && !main_takes_pointers()
             ? main_def_.first->name
             : prefix + "run";
   } else {

@@ -143,6 +143,39 @@ void Memory::resolve_pools_and_devices() {
   }
 }
 
+/// The pools the packed __tvm_main__ of llvm objects checks for after the inputs and outputs
+/// (`global_workspace_1_var`, uint8, 64 bytes): memory each executor provides. A constant pool
+/// there needs its contents, which TVM's llvm export writes into no file.
+void Memory::object_pools() {
+  if (!src_.files.empty() || !names_known_) return;
+  const auto [f, o] = checked_in_objects("tvmgen_" + model_.module + "___tvm_main__");
+  if (f == nullptr) return;
+  const std::size_t io = model_.inputs.size() + model_.outputs.size();
+  for (std::size_t i = io; i < f->args.size(); ++i) {
+    const CodeTensor& a = f->args[i];
+    const bool bytes = a.dtype == "uint8" && a.shape && a.shape->size() == 1 && (*a.shape)[0] > 0;
+    if (!bytes) {
+      error({o->shown, 0}, f->name + "'s argument " + std::to_string(i + 1) + " ('" +
+                               printable(a.name) +
+                               "') comes after the inputs and outputs but is not a uint8 pool "
+                               "whose size its checks state");
+      continue;
+    }
+    const auto size = static_cast<std::uint64_t>((*a.shape)[0]);
+    if (a.name.find("const_workspace") != std::string::npos) {
+      error({o->shown, 0}, f->name + " takes the constant pool '" + printable(a.name) + "' (" +
+                               std::to_string(size) +
+                               " bytes), whose contents this MLF does not hold: TVM's llvm "
+                               "export writes them into no file (export with the c target)");
+      continue;
+    }
+    PoolFacts pool;
+    pool.name = a.name;
+    pool.size_bytes = size;
+    model_.pools.push_back(pool);
+  }
+}
+
 /// What the generated code needs from a runtime: TVMBackendAllocWorkspace means no memory
 /// planner (the executor's arena), TVMAPISetLastError a message buffer.
 void Memory::resolve_runtime_needs() {

@@ -191,7 +191,7 @@ void Module::read_files() {
       break;
     }
   }
-  src_ = read_sources(mlf_, m);
+  src_ = read_sources(mlf_, m, report_);
   const std::string prefix = "tvmgen_" + m + "_";
   auto def = [&](const std::string& name) { return src_.definition(prefix + name); };
   run_def_ = def("run");

@@ -107,6 +107,7 @@ class Memory : public Step {
   using Step::Step;
   void resolve_workspace();
   void resolve_pools_and_devices();
+  void object_pools();
   void resolve_runtime_needs();
   void resolve_workspace_size_option();
   void resolve_workspace_alignment();
@@ -147,6 +148,7 @@ class Entry : public Step {
   void unpacked_entry();
 
   bool missing_run_ = false;
+  bool object_main_ = false;  ///< the packed __tvm_main__ of llvm objects
 };
 
 /// The probe: the model's C run once on the host, what it touches measured; sizes what no

@@ -155,6 +155,12 @@ Tensors::Pending Tensors::gather(bool input, std::size_t index, TensorFacts& t) 
       add_bytes(it->second.value, it->second.where);
     }
   }
+  // What the code states for TVM's own runtime (the metadata module of packed exports) or
+  // checks at run time (the argument checks of llvm objects).
+  if (const auto [ct, where] = code_tensor(input, index); ct != nullptr) {
+    if (ct->dtype) add_dtype(*ct->dtype, where, false);
+    if (ct->shape) add_shape(*ct->shape, where, false);
+  }
   // The code disagreeing with itself is reported already: no second error for the dtype.
   if ((input ? conflicted_in_ : conflicted_out_).count(index) != 0) p.bad_option = true;
   // Typed parameters of __tvm_main__: a set of dtypes (uint16_t may be a 16-bit float).
