@@ -171,8 +171,7 @@ void Probe::weigh(bool input, std::size_t index, std::uint64_t bytes, bool below
   const std::size_t elem = dtype_bytes(t.dtype);
   if (deferred != nullptr && deferred->size_missing) {
     if (bytes == 0) {
-      note(here, who + ": the code never " + (input ? "reads" : "writes") +
-                     " it, so the probe cannot size it");
+      note(here, who + ": the code never " + verb + " it, so the probe cannot size it");
       return;
     }
     if (elem == 0 || bytes % elem != 0) {
@@ -214,7 +213,9 @@ void Probe::weigh(bool input, std::size_t index, std::uint64_t bytes, bool below
     settled_.insert({input, index});  // the error says all
     return;
   }
-  if (bytes < t.size_bytes) {
+  if (bytes == 0) {
+    note(here, who + ": the code never " + verb + " it");
+  } else if (bytes < t.size_bytes) {
     note(here, who + ": the code " + verb + " " + n + " of its " + size +
                    " bytes (it leaves the rest alone)");
   }

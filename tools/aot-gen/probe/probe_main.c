@@ -174,7 +174,7 @@ static int lay_out(size_t i, size_t length, int pattern) {
 /* The workspace arena, as the executor's: a bump allocator, blocks rounded up to the
  * alignment, a free setting the top back to the block. */
 static unsigned char* workspace;
-static size_t ws_top, ws_peak, ws_live, ws_max_live;
+static size_t ws_top, ws_peak, ws_live, ws_max_live, ws_committed;
 /* The first run's peak and blocks; whether every later run saw the same. */
 static size_t first_peak, first_blocks;
 static int ws_stable = 1;
@@ -192,6 +192,16 @@ void* TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t nbytes, 
   const size_t block = ws_top;
   ws_top = block + (((size_t)nbytes + mask) & ~mask);
   if (ws_top > ws_peak) ws_peak = ws_top;
+  /* Reserved without access: made accessible as the arena grows, so that only what a run
+   * uses is ever committed. */
+  if (ws_top > ws_committed) {
+    const size_t end = (ws_top + page - 1) / page * page;
+    if (mprotect(workspace + ws_committed, end - ws_committed, PROT_READ | PROT_WRITE) != 0) {
+      ws_top = block;
+      return NULL;
+    }
+    ws_committed = end;
+  }
   ws_blocks[ws_live++] = block;
   if (ws_live > ws_max_live) ws_max_live = ws_live;
   return workspace + block;
@@ -317,8 +327,8 @@ static int setup(void) {
   const size_t each = PROBE_BELOW + PROBE_ROOM;
   unsigned char* all = mmap(NULL, each * (num_buffers + 1), PROT_NONE,
                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  workspace = mmap(NULL, PROBE_WORKSPACE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  workspace =
+      mmap(NULL, PROBE_WORKSPACE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (regions == NULL || all == MAP_FAILED || workspace == MAP_FAILED) {
     say("rc -1 the probe cannot reserve memory for the model's buffers\n");
     return -1;
