@@ -77,6 +77,8 @@ class Tensors : public Step {
   std::optional<std::uint64_t> bytes_of(const Pending& p) const;
   Pending gather(bool input, std::size_t index, TensorFacts& t);
   void settle(Pending& p);
+  void defer(const Pending& p, bool size_missing, const Where& where, const std::string& text,
+             const std::string& comment);
 
   std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
   std::map<std::string, const RelayTensor*> relay_inputs_;

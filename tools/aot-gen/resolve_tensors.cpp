@@ -3,6 +3,7 @@
 // the header's size macros, what the code says (resolve_tensor_code.cpp) and --dtype/--shape.
 #include <cstdint>
 #include <set>
+#include <utility>
 
 #include "resolve_steps.hpp"
 
@@ -208,6 +209,21 @@ Tensors::Pending Tensors::gather(bool input, std::size_t index, TensorFacts& t) 
   return p;
 }
 
+/// A fact left to the probe (resolve_probe.cpp), with what to say when it does not settle it.
+// Filled member by member: GCC 12 at -O3 takes a braced Deferred's strings for uninitialised.
+void Tensors::defer(const Pending& p, bool size_missing, const Where& where,
+                    const std::string& text, const std::string& comment) {
+  Context::Deferred d;
+  d.input = p.input;
+  d.index = p.index;
+  d.size_missing = size_missing;
+  d.where = where;
+  d.text = text;
+  d.comment = comment;
+  d.dtype_option = size_missing && p.dtype && p.dtype->option;
+  ctx_.deferred.push_back(std::move(d));
+}
+
 void Tensors::settle(Pending& p) {
   TensorFacts& t = (p.input ? model_.inputs : model_.outputs)[p.index];
   const std::string role = p.input ? "input" : "output";
@@ -238,8 +254,7 @@ void Tensors::settle(Pending& p) {
                                flag("--shape") + " " + t.sanitized + "=d0,d1,...";
       // The probe may measure it (resolve_probe.cpp); this error is its fallback.
       if (opt_.probe) {
-        ctx_.deferred.push_back(
-            {p.input, p.index, true, {mlf_.origin, 0}, text, {}, p.dtype->option});
+        defer(p, true, {mlf_.origin, 0}, text, {});
         return;
       }
       missing({mlf_.origin, 0}, text);
@@ -305,8 +320,7 @@ void Tensors::settle(Pending& p) {
                                flag("--shape") + "): no source states a shape or a size";
       // The probe checks it against what the code touches (resolve_probe.cpp), or says this.
       if (opt_.probe) {
-        ctx_.deferred.push_back(
-            {p.input, p.index, false, option_where("--shape"), text, comment, false});
+        defer(p, false, option_where("--shape"), text, comment);
       } else {
         t.comments.push_back(comment);
         note(option_where("--shape"), text);
