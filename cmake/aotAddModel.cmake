@@ -21,12 +21,15 @@
 # The model brings the TVM runtime symbols its code calls (TVMBackendAllocWorkspace, ...): a
 # program needs no aot_add_tvm_runtime for it. NO_TVM_RUNTIME leaves them out, for a program
 # that links TVM's own C runtime.
-# HOST_INTRINSICS links aot::arm_host_intrinsics to the model's C: a model built for an Arm
-# core (its C calls DSP intrinsics: __SMLAD, __sxtb16, __builtin_arm_smlabb, read_and_pad...)
-# then builds with any C compiler, the intrinsics in portable C where the compiler does not
-# target Arm. Without it such a model stops configuring when the C compiler does not target
-# Arm, saying so. The model's C keeps -Werror=implicit-function-declaration: an intrinsic
-# nobody provides is a compile error, never a silent link error.
+# A model built for an Arm core (its C calls DSP intrinsics: __SMLAD, __sxtb16,
+# __builtin_arm_smlabb, read_and_pad...) gets aot::arm_host_intrinsics linked to its C when the
+# C compiler does not target Arm, with a configure message saying so: the intrinsics in
+# portable C, bit-exact with the instructions. HOST_INTRINSICS links it whatever the compiler
+# (on Arm it adds CMSIS-NN's read_and_pad helpers over the real instructions). The model's C
+# keeps -Werror=implicit-function-declaration: an intrinsic nobody provides is a compile error,
+# never a silent link error.
+# Object files (codegen/host/lib/*.o, TVM's llvm target) go into the library as they are; an
+# ELF object for another architecture than the C compiler's stops the configuration.
 # PROFILE makes each operator call __tvm_main__ makes reach a per-operator profiler
 # (aot::OperatorTimer): the model's C (all but lib0, which holds only run()) is compiled with
 # -finstrument-functions, the header gets the operator table (aot-gen --profile), and the
@@ -36,6 +39,8 @@
 # workspace peak: with CMAKE_C_COMPILER and CMAKE_CXX_COMPILER, or in a cross build with
 # AOT_HOST_C_COMPILER and AOT_HOST_CXX_COMPILER (else cc and c++ on the PATH). NO_PROBE turns it
 # off.
+include("${CMAKE_CURRENT_LIST_DIR}/aotObjectArch.cmake")
+
 function(aot_add_model target)
   cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE;NO_PROBE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS;QUANT" ${ARGN})
@@ -106,8 +111,11 @@ function(aot_add_model target)
                         "codegen/host folder)")
   endif()
 
-  # aot-gen runs at build time, too late to say what a build for the wrong compiler lacks:
-  # the C sources tell now whether the model calls Arm intrinsics.
+  aot_check_object_architectures(${target} "${root}" "${objects}")
+
+  # aot-gen runs at build time, too late to choose what to link: the C sources tell now
+  # whether the model calls Arm intrinsics, which a compiler for another machine lacks.
+  set(host_intrinsics ${ARG_HOST_INTRINSICS})
   if(NOT ARG_HOST_INTRINSICS)
     _aot_model_arm_intrinsics(uses "${c_sources}")
     if(uses)
@@ -117,11 +125,11 @@ function(aot_add_model target)
         if(arm_target)
           set(arm_target " (built for '${arm_target}')")
         endif()
-        message(FATAL_ERROR
+        message(STATUS
                 "aot_add_model(${target}): the model${arm_target} calls Arm DSP intrinsics "
-                "(${uses}), and the C compiler ${CMAKE_C_COMPILER} does not target Arm: add "
-                "HOST_INTRINSICS (aot_add_model(${target} MLF ... HOST_INTRINSICS)) to build it "
-                "with aot's portable intrinsics, or configure with an Arm cross compiler")
+                "(${uses}) and the C compiler does not target Arm: building it with "
+                "aot::arm_host_intrinsics, aot's portable intrinsics")
+        set(host_intrinsics ON)
       endif()
     endif()
   endif()
@@ -207,9 +215,13 @@ function(aot_add_model target)
     COMMENT "aot-gen: ${target} from ${ARG_MLF}"
     VERBATIM)
 
+  # CMake marks .o sources EXTERNAL_OBJECT and archives them as they are; with no C source
+  # there is nothing to infer the archive's language from.
   add_library(${target} STATIC ${c_sources} ${objects} "${header}")
   # An object-file MLF (TVM's llvm target) has no source for CMake to take the language from.
-  set_target_properties(${target} PROPERTIES LINKER_LANGUAGE C)
+  if(NOT c_sources)
+    set_target_properties(${target} PROPERTIES LINKER_LANGUAGE C)
+  endif()
   foreach(source IN LISTS c_sources)
     if(source MATCHES "\\.c$")
       set_source_files_properties(${source} PROPERTIES LANGUAGE C)
@@ -242,7 +254,7 @@ function(aot_add_model target)
     aot_tvm_runtime_library(runtime)
     target_link_libraries(${target} INTERFACE ${runtime})
   endif()
-  if(ARG_HOST_INTRINSICS)
+  if(host_intrinsics)
     aot_arm_host_intrinsics_setup()
     target_link_libraries(${target} PRIVATE aot::arm_host_intrinsics)
   endif()

@@ -58,4 +58,5 @@ install(FILES ${PROJECT_BINARY_DIR}/aotConfig.cmake ${PROJECT_BINARY_DIR}/aotCon
               ${PROJECT_SOURCE_DIR}/cmake/aotTvmRuntime.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotAddModel.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotAddPythonModule.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/aotObjectArch.cmake
               ${PROJECT_SOURCE_DIR}/cmake/aotArmHostIntrinsics.cmake DESTINATION ${AOT_CMAKE_DIR})

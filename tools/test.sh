@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Builds and runs every test: g++ and clang++, C++17 and C++20, Debug and Release (-O3), ASan+UBSan, TSan,
-# the Cortex-M firmware under QEMU, and a short run of every fuzz target (FUZZ_SECONDS each,
-# default 15; tools/fuzz.sh runs them longer).
-# Pass preset names to run only those (see CMakePresets.json); `fuzz` is the fuzz run.
+# the Cortex-M firmware under QEMU, a short run of every fuzz target (FUZZ_SECONDS each,
+# default 15; tools/fuzz.sh runs them longer), and every script the documentation names, once,
+# from a fresh copy of the tree (tools/check-scripts.sh).
+# Pass preset names to run only those (see CMakePresets.json); `fuzz` is the fuzz run,
+# `scripts` the scripts' run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev libdlpack-dev git \
@@ -11,7 +13,7 @@ tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev lib
   libstdc++-arm-none-eabi-newlib qemu-system-arm libbenchmark-dev valgrind libclang-rt-14-dev \
   python3-dev pybind11-dev python3-numpy python3-pytest python3-matplotlib
 presets=("$@")
-[ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan fuzz)
+[ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan fuzz scripts)
 mkdir -p build
 echo "=== lint"
 tools/lint.sh
@@ -21,6 +23,11 @@ for preset in "${presets[@]}"; do
   if [ "${preset}" = fuzz ]; then
     echo "=== fuzz (${FUZZ_SECONDS:-15} s per target)"
     FUZZ_JOBS=2 tools/fuzz.sh "${FUZZ_SECONDS:-15}"
+    continue
+  fi
+  if [ "${preset}" = scripts ]; then
+    echo "=== scripts (each once, from a fresh copy)"
+    tools/check-scripts.sh
     continue
   fi
   log="build/${preset}.log"

@@ -21,6 +21,7 @@
 #include "aot/tensor_spec.hpp"
 #include "aot/tensor_view.hpp"
 #include "aot/tvm_metadata.hpp"
+#include "aot/typed_io.hpp"
 #include "aot/workspace.hpp"
 
 #if !defined(AOT_NO_DLPACK) && defined(__has_include)

@@ -10,7 +10,6 @@
 #include <string_view>
 #include <type_traits>
 
-#include "aot/detail/text.hpp"
 #include "aot/dtype.hpp"
 #include "aot/operator_timer.hpp"
 #include "aot/status.hpp"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 #include "aot/detail/elapsed.hpp"
@@ -57,6 +58,40 @@ class RunTimer {
   duration total_{};
   std::uint64_t runs_ = 0;
   std::uint64_t went_back_ = 0;
+};
+
+namespace detail {
+
+/// The executor's profiler: an empty base when it has no state (NoProfiler), so it costs
+/// no bytes; a member otherwise (a final class cannot be a base).
+template <class P, bool = std::is_empty_v<P> && !std::is_final_v<P>>
+struct ProfilerPart : private P {
+  P& profiler_ref() noexcept { return *this; }
+  const P& profiler_ref() const noexcept { return *this; }
+};
+template <class P>
+struct ProfilerPart<P, false> {
+  P profiler_{};
+  P& profiler_ref() noexcept { return profiler_; }
+  const P& profiler_ref() const noexcept { return profiler_; }
+};
+
+}  // namespace detail
+
+/// What an AotExecutor takes from its Profiler (its fifth template argument): the profiler,
+/// held in the executor (no bytes for one without state, such as NoProfiler). run() calls its
+/// on_run_begin() and on_run_end(); a per-operator profiler also hears the hooks of
+/// aot/operators.hpp. A base of AotExecutor.
+template <class Profiler>
+class ExecutorProfiler : private detail::ProfilerPart<Profiler> {
+ public:
+  /// The profiler this executor tells of its runs.
+  Profiler& profiler() noexcept { return this->profiler_ref(); }
+  /// As above, read-only.
+  const Profiler& profiler() const noexcept { return this->profiler_ref(); }
+
+ protected:
+  constexpr ExecutorProfiler() noexcept = default;
 };
 
 }  // namespace aot

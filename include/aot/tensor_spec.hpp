@@ -9,6 +9,7 @@
 
 #include "aot/dtype.hpp"
 #include "aot/name.hpp"
+#include "aot/span.hpp"
 
 namespace aot {
 
@@ -28,6 +29,18 @@ template <class... Tensors>
 struct TensorList {
   /// Number of tensors in the list.
   static constexpr std::size_t size = sizeof...(Tensors);
+};
+
+/// Run-time description of one tensor, for code that picks tensors by index or name.
+struct TensorInfo {
+  std::string_view name;      ///< sanitised, as in the generated C header
+  std::string_view raw_name;  ///< as in the source model
+  /// The element type.
+  DataType dtype;
+  /// The dimensions, outermost first.
+  Span<const std::int64_t> shape;
+  std::size_t size = 0;        ///< elements
+  std::size_t size_bytes = 0;  ///< bytes
 };
 
 namespace detail {

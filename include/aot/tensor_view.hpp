@@ -8,6 +8,7 @@
 
 #include "aot/config.hpp"
 #include "aot/detail/diagnostics.hpp"
+#include "aot/detail/sources.hpp"
 #include "aot/tensor_spec.hpp"
 
 namespace aot {
@@ -83,4 +84,19 @@ class TensorView {
   T* data_;
 };
 
+namespace detail {
+
+// A view fills an input like the array it stands for: its count is the tensor's.
+template <class T, class Tensor>
+struct SourceTraits<TensorView<T, Tensor>> {
+  static constexpr bool supported = true;
+  static constexpr bool sized = true;
+  using element = std::remove_cv_t<T>;
+  static constexpr std::size_t count = TensorTraits<Tensor>::count;
+  static const void* data(const TensorView<T, Tensor>& s) noexcept { return s.data(); }
+};
+template <class T, class Tensor>
+struct IsArrayOrView<TensorView<T, Tensor>> : std::true_type {};
+
+}  // namespace detail
 }  // namespace aot

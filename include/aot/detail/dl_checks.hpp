@@ -8,9 +8,8 @@
 #include <utility>
 
 #include "aot/detail/packed_abi.hpp"
-#include "aot/detail/text.hpp"
-#include "aot/model.hpp"
 #include "aot/status.hpp"
+#include "aot/tensor_spec.hpp"
 
 namespace aot::detail {
 

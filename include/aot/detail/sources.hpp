@@ -8,11 +8,11 @@
 
 #include "aot/span.hpp"
 #include "aot/tensor_spec.hpp"
-#include "aot/tensor_view.hpp"
 
 namespace aot::detail {
 
-/// What can fill an input: element type and count, known at compile time or not.
+/// What can fill an input: element type and count, known at compile time or not. A view
+/// (aot/tensor_view.hpp) says so itself.
 template <class Src, class = void>
 struct SourceTraits {
   static constexpr bool supported = false;
@@ -36,15 +36,6 @@ struct SourceTraits<std::array<T, N>> {
   static const void* data(const std::array<T, N>& s) noexcept { return s.data(); }
 };
 
-template <class T, class Tensor>
-struct SourceTraits<TensorView<T, Tensor>> {
-  static constexpr bool supported = true;
-  static constexpr bool sized = true;
-  using element = std::remove_cv_t<T>;
-  static constexpr std::size_t count = TensorTraits<Tensor>::count;
-  static const void* data(const TensorView<T, Tensor>& s) noexcept { return s.data(); }
-};
-
 template <class T>
 struct SourceTraits<Span<T>> {
   static constexpr bool supported = true;
@@ -56,8 +47,6 @@ template <class Src>
 struct IsArrayOrView : std::false_type {};
 template <class T, std::size_t N>
 struct IsArrayOrView<std::array<T, N>> : std::true_type {};
-template <class T, class Tensor>
-struct IsArrayOrView<TensorView<T, Tensor>> : std::true_type {};
 template <class T>
 struct IsArrayOrView<Span<T>> : std::true_type {};
 
