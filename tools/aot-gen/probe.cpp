@@ -321,7 +321,10 @@ Result Probe::measure() {
   }
   const std::string runs = "after " + std::to_string(r.runs) + (r.runs == 1 ? " run" : " runs");
   if (p.how == ProcessResult::How::kCannotStart) {
-    r.why = "the probe cannot be started: " + p.error;
+    r.why = "the probe cannot be started: " + p.error +
+            (p.error.find("ermission") != std::string::npos
+                 ? " (is the temporary folder on a noexec mount? TMPDIR chooses another)"
+                 : "");
   } else if (p.how == ProcessResult::How::kTimedOut ||
              (p.how == ProcessResult::How::kSignaled && p.code == SIGALRM)) {
     r.why = "a run of the model took longer than " + seconds_text(settings_.timeout_seconds) +
