@@ -170,8 +170,7 @@ bool Probe::build(bool instrumented, std::string& why, double& seconds) {
   for (const char* f : {"probe_model.c", "probe_functions.c", "probe_main.c"})
     c_files.push_back((d / f).string());
   if (!cxx_files.empty() && settings_.cxx.empty()) {
-    why = "the model has C++ sources and no host C++ compiler is known (give " +
-          std::string("--host-cxx)");
+    why = "the model has C++ sources, and " + settings_.no_cxx;
     return false;
   }
   const double compile_limit = settings_.timeout_seconds * 30;

@@ -44,7 +44,9 @@ struct Spec {
 
 /// How to build and run it.
 struct Settings {
-  std::string cc, cxx;          ///< the host's compilers (cxx only for C++ sources)
+  std::string cc, cxx;  ///< the host's compilers (cxx only for C++ sources)
+  /// Why cxx is empty, as a clause ("no host C++ compiler is known (give --host-cxx)").
+  std::string no_cxx = "no host C++ compiler is known";
   double timeout_seconds = 10;  ///< per run of the model, and for a compiler's silence x 30
 };
 

@@ -22,7 +22,9 @@ std::string Options::flag(const std::string& cli) const {
       {"--workspace-alignment", "WORKSPACE_ALIGNMENT"},
       {"--quant", "QUANT"},
       {"--profile", "PROFILE"},
-      {"--no-probe", "NO_PROBE"}};
+      {"--no-probe", "NO_PROBE"},
+      {"--host-cc", "AOT_HOST_C_COMPILER"},
+      {"--host-cxx", "AOT_HOST_CXX_COMPILER"}};
   auto it = keywords.find(cli);
   return it == keywords.end() ? cli : it->second;
 }

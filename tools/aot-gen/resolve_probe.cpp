@@ -59,16 +59,23 @@ void Probe::measure() {
   std::string why = cannot_run();
   probe::Settings settings;
   settings.timeout_seconds = opt_.probe_timeout;
+
   if (why.empty()) {
     settings.cc =
         opt_.host_cc.empty() ? find_program({"cc", "gcc", "clang"}) : find_program({opt_.host_cc});
     if (settings.cc.empty()) {
       why = opt_.host_cc.empty()
-                ? "no host C compiler (cc, gcc or clang on the PATH; --host-cc names one)"
+                ? "no host C compiler (cc, gcc or clang on the PATH; " + flag("--host-cc") +
+                      " names one)"
                 : "the host C compiler '" + printable(opt_.host_cc) + "' is not a program";
     }
     settings.cxx = opt_.host_cxx.empty() ? find_program({"c++", "g++", "clang++"})
                                          : find_program({opt_.host_cxx});
+    settings.no_cxx =
+        opt_.host_cxx.empty()
+            ? "no host C++ compiler is known (c++, g++ or clang++ on the PATH; " +
+                  flag("--host-cxx") + " names one)"
+            : "the host C++ compiler '" + printable(opt_.host_cxx) + "' is not a program";
   }
   if (!why.empty()) {
     note(here, "the probe did not run: " + why);
