@@ -61,8 +61,9 @@ TEST_CASE("own buffers take whole lines; words fill the last one's padding") {
   // Three bound pointers after output's 2 bytes: 136 + 24 = 160, inside the third line.
   STATIC_REQUIRE(up(128 + 2, kWord) + 3 * kWord == 160);
   STATIC_REQUIRE(sizeof(Exec<seed, aot::BindableBuffers>) == 3 * kLine);
-  // A RunTimer of int64 ticks (start, last, total, runs): 136 + 32 = 168, same line.
-  STATIC_REQUIRE(sizeof(aot::RunTimer<TickClock>) == 4 * sizeof(std::int64_t));
+  // A RunTimer of int64 ticks (start, last, total, runs, clock_went_back): 136 + 40 = 176,
+  // same line.
+  STATIC_REQUIRE(sizeof(aot::RunTimer<TickClock>) == 5 * sizeof(std::int64_t));
   STATIC_REQUIRE(sizeof(Exec<seed, aot::OwnBuffers, aot::OwnMemory, aot::RunTimer<TickClock>>) ==
                  3 * kLine);
   // npu: x and output, 8 bytes each, then its device handle at 72.
