@@ -4,14 +4,14 @@
 #               [SHAPES <tensor>=<d0,d1,...> ...] [DTYPES <tensor>=<dtype> ...]
 #               [INPUTS <a> <b> ...] [OUTPUTS <x> <y> ...]
 #               [QUANT <tensor>=<scale>,<zero_point> ...]
-#               [WORKSPACE_SIZE <bytes>] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME]
-#               [HOST_INTRINSICS] [PROFILE])
+#               [WORKSPACE_SIZE <bytes>|MEASURED] [WORKSPACE_ALIGNMENT <bytes>] [NO_TVM_RUNTIME]
+#               [HOST_INTRINSICS] [PROFILE] [NO_PROBE])
 #
 # A static library <target> holding the model's generated C sources (compiled as C) and a
 # generated header <target>.hpp with `struct <NAME>` (default: the target's name) for
 # aot::AotExecutor. An MLF of several modules takes one aot_add_model per MODULE.
 # WORKSPACE_SIZE replaces the model's TVMBackendAllocWorkspace figure (e.g. a peak measured with
-# workspace_peak()); WORKSPACE_ALIGNMENT states the workspace byte alignment the model was built
+# workspace_peak(), or MEASURED: the peak of aot-gen's probe); WORKSPACE_ALIGNMENT states the workspace byte alignment the model was built
 # with when no file does; aot-gen checks both against the MLF. QUANT gives an integer input's or
 # output's scale and zero point (constexpr in the header, for aot::quantize/dequantize), checked
 # against the qnn operators of the model's Relay text. The archive is extracted at
@@ -34,16 +34,21 @@
 # (aot::OperatorTimer): the model's C (all but lib0, which holds only run()) is compiled with
 # -finstrument-functions, the header gets the operator table (aot-gen --profile), and the
 # hooks (aot/operator_hooks.hpp) are linked. Without it nothing of this exists.
+# aot-gen's probe compiles the model's C with the host's compilers and runs it once, to measure
+# the bytes each input and output takes (sizing what no file sizes, checking every size) and the
+# workspace peak: with CMAKE_C_COMPILER and CMAKE_CXX_COMPILER, or in a cross build with
+# AOT_HOST_C_COMPILER and AOT_HOST_CXX_COMPILER (else cc and c++ on the PATH). NO_PROBE turns it
+# off.
 include("${CMAKE_CURRENT_LIST_DIR}/aotObjectArch.cmake")
 
 function(aot_add_model target)
-  cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
+  cmake_parse_arguments(ARG "NO_TVM_RUNTIME;HOST_INTRINSICS;PROFILE;NO_PROBE" "MLF;NAME;NAMESPACE;MODULE;ENTRY;WORKSPACE_SIZE;WORKSPACE_ALIGNMENT"
                         "SHAPES;DTYPES;INPUTS;OUTPUTS;QUANT" ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "aot_add_model(${target}): unknown arguments '${ARG_UNPARSED_ARGUMENTS}' "
                         "(it takes MLF, NAME, NAMESPACE, MODULE, ENTRY, SHAPES, DTYPES, INPUTS, "
                         "OUTPUTS, QUANT, WORKSPACE_SIZE, WORKSPACE_ALIGNMENT, NO_TVM_RUNTIME, "
-                        "HOST_INTRINSICS, PROFILE)")
+                        "HOST_INTRINSICS, PROFILE, NO_PROBE)")
   endif()
   if(ARG_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "aot_add_model(${target}): ${ARG_KEYWORDS_MISSING_VALUES} given no value")
@@ -181,6 +186,22 @@ function(aot_add_model target)
   endforeach()
   if(ARG_PROFILE)
     list(APPEND args --profile)
+  endif()
+  # The probe's compilers: this build's own, or the host's in a cross build.
+  if(ARG_NO_PROBE)
+    list(APPEND args --no-probe)
+  elseif(NOT CMAKE_CROSSCOMPILING)
+    list(APPEND args --host-cc "${CMAKE_C_COMPILER}")
+    if(CMAKE_CXX_COMPILER_LOADED)
+      list(APPEND args --host-cxx "${CMAKE_CXX_COMPILER}")
+    endif()
+  else()
+    if(AOT_HOST_C_COMPILER)
+      list(APPEND args --host-cc "${AOT_HOST_C_COMPILER}")
+    endif()
+    if(AOT_HOST_CXX_COMPILER)
+      list(APPEND args --host-cxx "${AOT_HOST_CXX_COMPILER}")
+    endif()
   endif()
 
   set(include_dir "${CMAKE_CURRENT_BINARY_DIR}/${target}.include")

@@ -39,6 +39,12 @@ struct Options {
   Syntax syntax = Syntax::kCli;
   /// --profile: list the operators __tvm_main__ calls, for per-operator profiling.
   bool profile = false;
+  /// The probe (resolve_probe.cpp): run the model once on the host to measure what its code
+  /// touches. main.cpp turns it on unless --no-probe; off here, so that resolve() alone runs
+  /// no other program.
+  bool probe = false;
+  std::string host_cc, host_cxx;  ///< --host-cc/--host-cxx; empty: cc (c++) on the PATH
+  double probe_timeout = 10;      ///< --probe-timeout: seconds a run of the model may take
 
   /// How to name an option in a message: "--shape" or "SHAPES".
   std::string flag(const std::string& cli) const;
@@ -60,6 +66,8 @@ struct TensorFacts {
   /// No file states the shape: it is the byte size's element count, flat (a DLTensor of any
   /// shape with that many elements is the tensor's).
   bool shape_from_size = false;
+  Where size_where;                   ///< what fixed size_bytes: a file's line or an option
+  bool size_measured = false;         ///< the byte size is the probe's measurement
   /// Quantization: one scale and zero point (per tensor), or one per channel of quant_axis.
   std::vector<float> scales;
   std::vector<std::int32_t> zero_points;
@@ -123,6 +131,10 @@ struct Model {
   bool profile = false;
   std::vector<OperatorFacts> operators;
   std::vector<std::string> comments;  ///< model-level unverified facts, for the header
+  /// The probe's run (resolve_probe.cpp): the arena's peak and the most blocks live at once,
+  /// for a model that calls TVMBackendAllocWorkspace.
+  std::optional<std::uint64_t> measured_workspace_peak;
+  std::optional<std::size_t> measured_workspace_blocks;
 };
 
 /// Resolves the model; every problem goes to `report` (the model is complete only when the

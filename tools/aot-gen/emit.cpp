@@ -174,6 +174,14 @@ std::string emit(const Model& model, const Options& options) {
       << "  static constexpr std::size_t workspace_allocations = " << model.workspace_allocations
       << ";\n";
   }
+  if (model.measured_workspace_peak) {
+    o << "  // Measured by aot-gen's probe (one run on the host): the arena's peak in bytes, as "
+         "the\n  // executor's workspace_peak() reports it, and the most blocks live at once.\n"
+      << "  static constexpr std::size_t measured_workspace_peak = "
+      << *model.measured_workspace_peak << ";\n"
+      << "  static constexpr std::size_t measured_workspace_blocks = "
+      << model.measured_workspace_blocks.value_or(0) << ";\n";
+  }
   if (model.uses_last_error) o << "  static constexpr bool uses_last_error = true;\n";
   if (model.internal_pools) o << "  static constexpr bool internal_pools = true;\n";
   if (model.constants_size) {

@@ -110,13 +110,27 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"c", "packed", "unpacked"}));
   app.add_option("--workspace-size", workspace_size,
                  "bytes of the TVMBackendAllocWorkspace arena instead of the model's figure, e.g. "
-                 "a peak measured with workspace_peak() (models without a memory planner only)");
+                 "a peak measured with workspace_peak(), or 'measured': the peak of the probe's "
+                 "run (models without a memory planner only)");
   app.add_option("--workspace-alignment", workspace_alignment,
                  "the workspace byte alignment the model was built with (TVM's "
                  "workspace-byte-alignment), when no file states it; a power of two, 1 to 4096");
   app.add_flag("--profile", opt.profile,
                "list the operators __tvm_main__ calls in the description (operators), for "
                "per-operator profiling of C compiled with -finstrument-functions");
+  bool no_probe = false;
+  app.add_flag("--no-probe", no_probe,
+               "do not run the model on the host (the probe: its C compiled with the host's "
+               "compiler and run once, to measure the bytes each input and output takes and the "
+               "workspace peak)");
+  app.add_option("--host-cc", opt.host_cc,
+                 "the host's C compiler for the probe (default: cc, gcc or clang on the PATH)");
+  app.add_option("--host-cxx", opt.host_cxx,
+                 "the host's C++ compiler for a model with C++ sources (default: c++, g++ or "
+                 "clang++ on the PATH)");
+  app.add_option("--probe-timeout", opt.probe_timeout,
+                 "seconds one run of the model may take in the probe (default 10)")
+      ->check(CLI::Range(0.1, 3600.0));
   app.add_option("--syntax", syntax,
                  "name options in messages as aot-gen's flags (cli) or aot_add_model's keywords "
                  "(cmake)")
@@ -133,6 +147,7 @@ int run(int argc, char** argv) {
 
   aot_gen::Report report;
   opt.syntax = syntax == "cmake" ? aot_gen::Syntax::kCMake : aot_gen::Syntax::kCli;
+  opt.probe = !no_probe;
   if (!module.empty()) opt.module = module;
   if (!entry.empty()) opt.entry = entry;
   if (!inputs.empty()) opt.input_order = split_list(inputs);

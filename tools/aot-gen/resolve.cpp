@@ -31,6 +31,7 @@ Model resolve(const Archive& mlf, const Options& options, Report& report) {
   resolving::Memory memory(ctx);
   resolving::Target target(ctx);
   resolving::Entry entry(ctx);
+  resolving::Probe probe(ctx);
   module.read_metadata_file();
   if (!module.choose_module()) return std::move(ctx.model);
   module.choose_type_name();
@@ -50,6 +51,9 @@ Model resolve(const Archive& mlf, const Options& options, Report& report) {
   entry.resolve_entry();
   entry.check_completeness();
   if (options.profile) entry.resolve_operators();
+  // The model run once on the host: sizes what no file sizes, checks every size.
+  probe.measure();
+  memory.use_measured_workspace();
   tensors.check_io_size();
   if (!report.failed()) names.assign_type_names();
   return std::move(ctx.model);

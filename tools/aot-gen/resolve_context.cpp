@@ -21,7 +21,10 @@ std::string Options::flag(const std::string& cli) const {
       {"--workspace-size", "WORKSPACE_SIZE"},
       {"--workspace-alignment", "WORKSPACE_ALIGNMENT"},
       {"--quant", "QUANT"},
-      {"--profile", "PROFILE"}};
+      {"--profile", "PROFILE"},
+      {"--no-probe", "NO_PROBE"},
+      {"--host-cc", "AOT_HOST_C_COMPILER"},
+      {"--host-cxx", "AOT_HOST_CXX_COMPILER"}};
   auto it = keywords.find(cli);
   return it == keywords.end() ? cli : it->second;
 }
@@ -44,7 +47,8 @@ Step::Step(Context& ctx)
       run_def_(ctx.run_def),
       main_def_(ctx.main_def),
       run_packed_(ctx.run_packed),
-      names_known_(ctx.names_known) {}
+      names_known_(ctx.names_known),
+      ctx_(ctx) {}
 
 std::string Step::in_mlf(const Where& w) const {
   const std::string prefix = mlf_.origin + "/";

@@ -41,6 +41,21 @@ struct Context {
   /// The inputs and outputs are named and ordered (resolve_names.cpp): the steps that look at
   /// each tensor need them.
   bool names_known = true;
+
+  /// A tensor's fact the files leave open, which the probe (resolve_probe.cpp) may settle,
+  /// with what to say when it does not.
+  struct Deferred {
+    bool input = true;
+    std::size_t index = 0;
+    bool size_missing = false;  ///< no size at all; else a shape only an option states
+    Where where;
+    std::string text;           ///< the error (size_missing) or the note
+    std::string comment;        ///< the header comment (a shape only an option states)
+    bool dtype_option = false;  ///< size_missing: the dtype is only --dtype's
+  };
+  std::vector<Deferred> deferred;
+  /// --workspace-size measured: the probe's peak sizes the arena (resolve_memory.cpp).
+  bool workspace_measured = false;
 };
 
 /// The base of each family's class: the context under the names the steps use, and the helpers
@@ -110,6 +125,7 @@ class Step {
   std::pair<const c::Function*, const SourceFile*>& main_def_;
   bool& run_packed_;
   bool& names_known_;
+  Context& ctx_;  ///< what the probe's steps share (deferred facts)
 };
 
 /// "(1, 2, 3)".

@@ -206,7 +206,16 @@ void Memory::resolve_workspace_size_option() {
   std::uint64_t size = 0;
   bool have_size = false;
   bool bad = false;
-  if (opt_.workspace_size) {
+  // "measured": the probe's peak, set by use_measured_workspace() once it has run.
+  const bool measured = opt_.workspace_size &&
+                        (*opt_.workspace_size == "measured" || *opt_.workspace_size == "MEASURED");
+  if (measured) {
+    if (!opt_.probe) {
+      error(w, "'" + *opt_.workspace_size + "' is the peak the probe measures, and " +
+                   flag("--no-probe") + " turns the probe off: give a byte count");
+      bad = true;
+    }
+  } else if (opt_.workspace_size) {
     const std::optional<std::uint64_t> parsed = decimal(*opt_.workspace_size, kMaxBytes);
     if (parsed && *parsed > 0) {
       size = *parsed;
@@ -239,6 +248,10 @@ void Memory::resolve_workspace_size_option() {
     }
     return;
   }
+  if (measured) {
+    ctx_.workspace_measured = !bad;
+    return;
+  }
   const std::optional<std::uint64_t> figure = model_.workspace_size;
   if (!have_size) {
     if (!figure && !bad) {
@@ -250,6 +263,33 @@ void Memory::resolve_workspace_size_option() {
     }
     return;
   }
+  set_workspace_size(size, kw, kw + " (measured)");
+}
+
+/// WORKSPACE_SIZE measured: the arena sized to the peak the probe measured.
+void Memory::use_measured_workspace() {
+  if (!ctx_.workspace_measured) return;
+  if (!model_.measured_workspace_peak && report_.failed()) return;  // not probed: fix those first
+  const std::string kw = flag("--workspace-size") + " " + *opt_.workspace_size;
+  if (!model_.measured_workspace_peak) {
+    error(option_where("--workspace-size"),
+          "'" + *opt_.workspace_size +
+              "' is the peak the probe measures, and it measured none (the note above says "
+              "why): give a byte count");
+    return;
+  }
+  if (*model_.measured_workspace_peak == 0) {
+    note(option_where("--workspace-size"),
+         "the probe's run allocated no workspace: the arena keeps the model's figure");
+    return;
+  }
+  set_workspace_size(*model_.measured_workspace_peak, kw, kw + " (the probe's peak)");
+}
+
+/// The arena's size from an option, the model's own figure kept beside it.
+void Memory::set_workspace_size(std::uint64_t size, const std::string& kw, const std::string& how) {
+  const Where w = option_where("--workspace-size");
+  const std::optional<std::uint64_t> figure = model_.workspace_size;
   model_.workspace_size = size;
   model_.workspace_size_from_option = true;
   const std::string n = std::to_string(size);
@@ -263,8 +303,7 @@ void Memory::resolve_workspace_size_option() {
   const std::uint64_t model_size = *figure;
   model_.model_workspace_size = model_size;
   const std::string f = std::to_string(model_size);
-  model_.workspace_size_comment =
-      "workspace_size from " + kw + " (measured); the model's own figure is " + f;
+  model_.workspace_size_comment = "workspace_size from " + how + "; the model's own figure is " + f;
   if (size > model_size) {
     note(w, n + " bytes is more than the model's figure " + f + " (" + workspace_where_.str() +
                 "): " + std::to_string(size - model_size) + " bytes of RAM that no run uses");

@@ -77,6 +77,8 @@ class Tensors : public Step {
   std::optional<std::uint64_t> bytes_of(const Pending& p) const;
   Pending gather(bool input, std::size_t index, TensorFacts& t);
   void settle(Pending& p);
+  void defer(const Pending& p, bool size_missing, const Where& where, const std::string& text,
+             const std::string& comment);
 
   std::map<std::string, const MetadataTensor*> md_inputs_, md_outputs_;
   std::map<std::string, const RelayTensor*> relay_inputs_;
@@ -111,9 +113,12 @@ class Memory : public Step {
   void resolve_runtime_needs();
   void resolve_workspace_size_option();
   void resolve_workspace_alignment();
+  /// --workspace-size measured, after the probe (resolve_probe.cpp) ran.
+  void use_measured_workspace();
 
  private:
   void constants(const SourceFile& f, const c::Variable& v);
+  void set_workspace_size(std::uint64_t size, const std::string& kw, const std::string& how);
 
   /// A number a source states, where, and in its own words (for messages).
   struct Stated {
@@ -146,6 +151,26 @@ class Entry : public Step {
 
   bool missing_run_ = false;
   bool object_main_ = false;  ///< the packed __tvm_main__ of llvm objects
+};
+
+/// The probe: the model's C run once on the host, what it touches measured; sizes what no
+/// file sizes and checks every size against it (resolve_probe.cpp).
+class Probe : public Step {
+ public:
+  using Step::Step;
+  void measure();
+
+ private:
+  /// Why the probe cannot run on this model, or empty.
+  std::string cannot_run() const;
+  /// What one input's or output's measurement says of its size.
+  void weigh(bool input, std::size_t index, std::uint64_t bytes, bool below,
+             const std::string& who_below, const std::string& who_beyond);
+  void weigh_workspace(std::uint64_t peak, std::size_t blocks);
+  /// The deferred facts the probe did not settle, said as the files alone say them.
+  void settle_deferred();
+
+  std::set<std::pair<bool, std::size_t>> settled_;  ///< (input, index) the probe settled
 };
 
 }  // namespace aot_gen::resolving
