@@ -661,8 +661,18 @@ void define(py::module_& m) {
       .def_static("memory", &memory_dict,
                   "Bytes the model needs, known at compile time (aot::MemoryReport).")
       .def(
-          "workspace_peak", [](Model& self) { return self.runner().workspace_peak(); },
-          "Workspace arena bytes in use at the highest point so far.")
+          "workspace_peak",
+          [](Model& self) {
+            const std::size_t peak = self.runner().workspace_peak();
+            if (peak == Runner::kPeakNotKept) {
+              throw std::runtime_error(
+                  "workspace_peak(): the module was built without AOT_WORKSPACE_AUDIT=ON, so no "
+                  "run keeps the arena's high-water mark");
+            }
+            return peak;
+          },
+          "Workspace arena bytes in use at the highest point so far (modules built with "
+          "AOT_WORKSPACE_AUDIT=ON).")
       .def(
           "run",
           [](const py::object& self, const py::args& args, const py::kwargs& kwargs) {

@@ -108,7 +108,9 @@ class Runner {
   virtual Status run() noexcept = 0;
   virtual void* input_data(std::size_t index) noexcept = 0;
   virtual const void* output_data(std::size_t index) noexcept = 0;
+  /// The arena's high-water mark; kPeakNotKept where runs do not keep it (AOT_WORKSPACE_AUDIT=0).
   virtual std::size_t workspace_peak() const noexcept = 0;
+  static constexpr std::size_t kPeakNotKept = static_cast<std::size_t>(-1);
   /// Per-operator profiling (models built with PROFILE): forget, and read the table.
   virtual void reset_profile() noexcept = 0;
   virtual OperatorTimes operator_times() const = 0;
@@ -244,7 +246,13 @@ class Backend final : public Runner {
     const Result<DlTensor> t = exec_.template get_output<DlTensor>(index);
     return t ? t->data : nullptr;
   }
-  std::size_t workspace_peak() const noexcept override { return exec_.workspace_peak(); }
+  std::size_t workspace_peak() const noexcept override {
+#if AOT_WORKSPACE_AUDIT
+    return exec_.workspace_peak();
+#else
+    return aot::detail::ModelTraits<Model>::uses_backend_workspace ? kPeakNotKept : 0;
+#endif
+  }
   void reset_profile() noexcept override {
     if constexpr (detail::kHasOperators<Model>) exec_.profiler().reset();
   }

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "aot/config.hpp"
 #include "aot/detail/diagnostics.hpp"
 #include "aot/detail/model_traits.hpp"
 #include "aot/detail/storage.hpp"
@@ -117,7 +118,9 @@ struct WorkspacePart<Model, OwnMemory, true> {
   using Traits = ModelTraits<Model>;
   alignas(kArenaBaseAlignment<Traits::workspace_alignment>) std::uint8_t
       workspace_[Traits::arena_bytes > 0 ? Traits::arena_bytes : 1]{};
+#if AOT_WORKSPACE_AUDIT
   std::size_t workspace_peak_{};
+#endif
   std::uint8_t* workspace_base() const noexcept {
     return const_cast<std::uint8_t*>(workspace_);  // NOLINT: the executor's own arena
   }
@@ -128,7 +131,9 @@ struct WorkspacePart<Model, CallerMemory, true> {
   std::uint8_t* workspace_{};
   std::size_t workspace_size_{};
   SharedArena* shared_arena_{};
+#if AOT_WORKSPACE_AUDIT
   std::size_t workspace_peak_{};
+#endif
   std::uint8_t* workspace_base() const noexcept { return workspace_; }
   std::size_t workspace_capacity() const noexcept { return workspace_size_; }
 };
@@ -234,12 +239,18 @@ class ExecutorMemory {
   }
 
   /// Bytes of the workspace arena in use at the highest point since construction (0 for
-  /// models that do not allocate through TVMBackendAllocWorkspace).
+  /// models that do not allocate through TVMBackendAllocWorkspace). Kept only by audited runs
+  /// (AOT_WORKSPACE_AUDIT); aot-gen writes the peak a run needs as `measured_workspace_peak`.
   std::size_t workspace_peak() const noexcept {
-    if constexpr (Traits::uses_backend_workspace) {
-      return self().workspace_peak_;
-    } else {
+    if constexpr (!Traits::uses_backend_workspace) {
       return 0;
+    } else {
+#if AOT_WORKSPACE_AUDIT
+      return self().workspace_peak_;
+#else
+      compile_error::workspace_peak_not_kept<Model>();
+      return 0;
+#endif
     }
   }
 

@@ -10,6 +10,17 @@
 #define AOT_DEFAULT_ALIGNMENT 64
 #endif
 
+/// 1: runs audit the TVMBackendAllocWorkspace arena: a free must release the last live block
+/// (else kWorkspaceFreeOrder / kWorkspaceForeignFree) and the high-water mark is kept for
+/// workspace_peak(). 0, the default: a free sets the arena's top back to the block, as a C bump
+/// allocator does, which is all TVM's generated code needs; an allocation that does not fit is
+/// an error either way. aot-gen's probe writes the peak a run needs as the model's
+/// `measured_workspace_peak`. It must be the same in every translation unit of a program, the
+/// TVM runtime symbols' included: CMake's AOT_WORKSPACE_AUDIT option sets it on aot::aot.
+#ifndef AOT_WORKSPACE_AUDIT
+#define AOT_WORKSPACE_AUDIT 0
+#endif
+
 /// Bytes an executor keeps for the message generated code passes to TVMAPISetLastError.
 #ifndef AOT_LAST_ERROR_CAPACITY
 #define AOT_LAST_ERROR_CAPACITY 128

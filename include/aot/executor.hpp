@@ -381,8 +381,10 @@ class AotExecutor
         const detail::ContextBinding bind(&ctx);
         rc = call_entry();
       }
+#if AOT_WORKSPACE_AUDIT
       const std::size_t high = ctx.arena.high_water();
       if (high > this->workspace_peak_) this->workspace_peak_ = high;
+#endif
       if (shared != nullptr) shared->release();
       if (ctx.failure.code != Errc::kOk) {
         return Status(ctx.failure.code, Traits::name())

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "aot/config.hpp"
 #include "aot/status.hpp"
 
 namespace aot {
@@ -36,8 +37,8 @@ struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see 
 /// no per-block record: a free sets the top back to the block, so a free out of order is
 /// seen at the next free of a block above it. A run holds it by value in its context, so an
 /// allocation is one thread-local load away from these fields, and does only what a C bump
-/// allocator does: the highest mark is taken where the top comes down, at a free (and once
-/// after the run), not at every allocation.
+/// allocator does. With AOT_WORKSPACE_AUDIT the highest mark is taken where the top comes down,
+/// at a free (and once after the run), not at every allocation.
 // peak and the masks are set by over(); with no arena (limit == top == 0) nothing reads
 // them, so a run of a model without one pays three stores for it.
 struct Arena {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
@@ -67,11 +68,13 @@ struct Arena {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
     return reinterpret_cast<void*>(block);  // NOLINT: an address inside the arena
   }
 
-  /// 0, or -1 with `failure` filled in when `ptr` is not a live block's start.
+  /// 0, or (audited) -1 with `failure` filled in when `ptr` is not a live block's start.
   int release(const void* ptr, RuntimeFailure& failure) noexcept {
     const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(ptr);  // NOLINT
-    // A live block starts at or above base, below top, on the alignment.
-    if (at < top && at >= base && (at & mask) == 0) {
+#if AOT_WORKSPACE_AUDIT
+    // A live block starts at or above base and below top (one unsigned test: below base
+    // wraps past it), on the alignment.
+    if (at - base < top - base && (at & mask) == 0) {
       if (top > peak) peak = top;
       top = at;
       return 0;
@@ -85,6 +88,14 @@ struct Arena {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
       failure.set(Errc::kWorkspaceForeignFree, 0, 0);
     }
     return -1;
+#else
+    // TVM's code frees its blocks last first: the top goes back to the block, as in TVM's
+    // own stack allocator. Outside any run (no arena) nothing is written.
+    static_cast<void>(failure);
+    if (limit == 0) return -1;
+    top = at;
+    return 0;
+#endif
   }
 
   std::size_t used() const noexcept { return static_cast<std::size_t>(top - base); }

@@ -234,6 +234,14 @@ constexpr void model_has_no_workspace_arena() {
                 "aot: Model does not call TVMBackendAllocWorkspace (uses_backend_workspace is "
                 "false): it has no workspace arena to set");
 }
+template <class Model>
+constexpr void workspace_peak_not_kept() {
+  static_assert(detail::kDependentFalse<Model>,
+                "aot: no run of Model keeps its arena's high-water mark: workspace_peak() needs "
+                "audited runs, AOT_WORKSPACE_AUDIT=1 in every translation unit (CMake: "
+                "AOT_WORKSPACE_AUDIT=ON); the peak aot-gen measured is "
+                "Model::measured_workspace_peak");
+}
 template <class Model, std::size_t Needed, std::size_t Given>
 constexpr void workspace_too_small() {
   static_assert(detail::kDependentFalse<Model>,
