@@ -66,8 +66,8 @@ struct TensorFacts {
   /// No file states the shape: it is the byte size's element count, flat (a DLTensor of any
   /// shape with that many elements is the tensor's).
   bool shape_from_size = false;
-  Where size_where;                   ///< what fixed size_bytes: a file's line or an option
-  bool size_measured = false;         ///< the byte size is the probe's measurement
+  Where size_where;            ///< what fixed size_bytes: a file's line or an option
+  bool size_measured = false;  ///< the byte size is the probe's measurement
   /// Quantization: one scale and zero point (per tensor), or one per channel of quant_axis.
   std::vector<float> scales;
   std::vector<std::int32_t> zero_points;
