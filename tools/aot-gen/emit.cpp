@@ -10,27 +10,6 @@
 namespace aot_gen {
 namespace {
 
-/// A C++ string literal. Bytes outside printable ASCII are octal escapes (which, unlike
-/// \x, never swallow the characters that follow).
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u >= 0x7f || c == '?') {
-      const char digits[] = {'\\', static_cast<char>('0' + (u >> 6)),
-                             static_cast<char>('0' + ((u >> 3) & 7)),
-                             static_cast<char>('0' + (u & 7))};
-      out.append(digits, 4);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 /// A float literal that reads back as the same float: 9 significant digits always suffice.
 std::string float_literal(float v) {
   char buf[40];
@@ -88,7 +67,7 @@ std::string emit(const Model& model, const Options& options) {
   }
   if (!model.name_space.empty()) o << "namespace " << model.name_space << " {\n\n";
   o << "struct " << model.type_name << " {\n"
-    << "  static constexpr std::string_view name = " << quoted(m) << ";\n";
+    << "  static constexpr std::string_view name = " << c_string_literal(m) << ";\n";
 
   auto tensor = [&](const TensorFacts& t) {
     o << "\n";
@@ -96,8 +75,9 @@ std::string emit(const Model& model, const Options& options) {
     o << "  struct " << t.type_name << " : aot::TensorSpec<" << cpp_element_type(t.dtype);
     for (std::int64_t d : t.shape) o << ", " << d;
     o << "> {\n"
-      << "    static constexpr std::string_view raw_name = " << quoted(t.raw_name) << ";\n"
-      << "    static constexpr std::string_view name = " << quoted(t.sanitized) << ";\n"
+      << "    static constexpr std::string_view raw_name = " << c_string_literal(t.raw_name)
+      << ";\n"
+      << "    static constexpr std::string_view name = " << c_string_literal(t.sanitized) << ";\n"
       << "    static constexpr std::size_t size_bytes = " << t.size_bytes << ";\n";
     if (t.shape_from_size) {
       o << "    // No file states the shape: a DLTensor of any shape with as many elements fits.\n"
@@ -125,17 +105,19 @@ std::string emit(const Model& model, const Options& options) {
   for (const PoolFacts& p : model.pools) {
     if (p.data_macro.empty()) {
       o << "\n  struct " << p.type_name << " : aot::PoolSpec<" << p.size_bytes << "> {\n"
-        << "    static constexpr std::string_view raw_name = " << quoted(p.name) << ";\n  };\n";
+        << "    static constexpr std::string_view raw_name = " << c_string_literal(p.name)
+        << ";\n  };\n";
     } else {
       o << "\n  struct " << p.type_name << " : aot::ConstantPoolSpec<" << p.size_bytes << "> {\n"
-        << "    static constexpr std::string_view raw_name = " << quoted(p.name) << ";\n"
+        << "    static constexpr std::string_view raw_name = " << c_string_literal(p.name) << ";\n"
         << "    alignas(alignment) static constexpr std::uint8_t data[] = {" << p.data_macro
         << "};\n  };\n";
     }
   }
   for (const DeviceFacts& d : model.devices) {
     o << "\n  struct " << d.type_name << " : aot::DeviceSpec {\n"
-      << "    static constexpr std::string_view raw_name = " << quoted(d.name) << ";\n  };\n";
+      << "    static constexpr std::string_view raw_name = " << c_string_literal(d.name)
+      << ";\n  };\n";
   }
   auto list = [&](const char* what, const char* kind, auto names) {
     o << "  using " << what << " = aot::" << kind << "<";
@@ -191,7 +173,8 @@ std::string emit(const Model& model, const Options& options) {
   if (model.workspace_io) o << "  static constexpr bool workspace_io = true;\n";
   if (model.target) {
     o << "  // The TVM target the generated code was built for.\n"
-      << "  static constexpr std::string_view target = " << quoted(*model.target) << ";\n";
+      << "  static constexpr std::string_view target = " << c_string_literal(*model.target)
+      << ";\n";
   }
   if (model.arm_intrinsics) {
     o << "  // The C calls Arm DSP intrinsics: off Arm it needs aot::arm_host_intrinsics.\n"
@@ -204,8 +187,8 @@ std::string emit(const Model& model, const Options& options) {
       << "  static constexpr std::array<aot::OperatorInfo, " << model.operators.size()
       << "> operators{{\n";
     for (const OperatorFacts& op : model.operators) {
-      o << "      {" << quoted(op.symbol) << ", " << op.call_sites << ", &aot::operator_address<&"
-        << op.symbol << ">},\n";
+      o << "      {" << c_string_literal(op.symbol) << ", " << op.call_sites
+        << ", &aot::operator_address<&" << op.symbol << ">},\n";
     }
     o << "  }};\n";
   }

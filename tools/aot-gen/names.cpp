@@ -193,4 +193,23 @@ bool is_plain_identifier(std::string_view s) {
   return s[0] != '_';  // reserved at global scope, and confusing elsewhere
 }
 
+std::string c_string_literal(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u >= 0x7f || c == '?') {
+      const char digits[] = {'\\', static_cast<char>('0' + (u >> 6)),
+                             static_cast<char>('0' + ((u >> 3) & 7)),
+                             static_cast<char>('0' + (u & 7))};
+      out.append(digits, 4);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 }  // namespace aot_gen

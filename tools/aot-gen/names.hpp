@@ -11,6 +11,10 @@
 
 namespace aot_gen {
 
+/// A C or C++ string literal of any bytes (tensor names may hold any). Bytes outside printable
+/// ASCII, and '?' (trigraphs), are octal escapes, which unlike \x never swallow what follows.
+std::string c_string_literal(const std::string& s);
+
 /// As TVM sanitises a tensor name for C: every byte not [A-Za-z0-9] becomes '_'.
 std::string sanitize(std::string_view raw);
 std::string upper(std::string s);

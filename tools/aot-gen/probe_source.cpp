@@ -27,26 +27,6 @@ int dl_code(const std::string& dtype) {
   return 0;
 }
 
-/// A C string literal of a name (tensor names may hold any byte).
-std::string c_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u >= 0x7f || c == '?') {
-      const char digits[] = {'\\', static_cast<char>('0' + (u >> 6)),
-                             static_cast<char>('0' + ((u >> 3) & 7)),
-                             static_cast<char>('0' + (u & 7))};
-      out.append(digits, 4);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string model_source(const Spec& spec) {
@@ -71,7 +51,8 @@ std::string model_source(const Spec& spec) {
   for (const auto* list : {&spec.inputs, &spec.outputs}) {
     for (const Spec::Buffer& b : *list) {
       const std::size_t elem = dtype_bytes(b.dtype) == 0 ? 1 : dtype_bytes(b.dtype);
-      o << "    {" << c_string(b.name) << ", " << elem << ", " << kind_of(b.dtype) << "},\n";
+      o << "    {" << c_string_literal(b.name) << ", " << elem << ", " << kind_of(b.dtype)
+        << "},\n";
     }
   }
   if (n_in + n_out == 0) o << "    {\"\", 1, PROBE_INT},\n";
@@ -192,7 +173,8 @@ std::string functions_source(const Spec& spec) {
   for (const std::string& f : spec.functions) o << "void " << f << "(void);\n";
   o << "const size_t probe_num_functions = " << spec.functions.size() << ";\n"
     << "const struct probe_function probe_functions[] = {\n";
-  for (const std::string& f : spec.functions) o << "    {" << c_string(f) << ", " << f << "},\n";
+  for (const std::string& f : spec.functions)
+    o << "    {" << c_string_literal(f) << ", " << f << "},\n";
   if (spec.functions.empty()) o << "    {\"\", 0},\n";
   o << "};\n";
   return o.str();
