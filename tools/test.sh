@@ -15,25 +15,36 @@ tools/install-deps.sh cmake ninja-build g++ clang binutils catch2 libfmt-dev lib
 presets=("$@")
 [ ${#presets[@]} -eq 0 ] && presets=(gcc-cxx17 clang-cxx20 gcc-cxx20-release clang-cxx17-release asan-ubsan tsan fuzz scripts)
 mkdir -p build
+start=${SECONDS}
+# Each step's time, for whoever keeps CI well under its limit.
+took() { echo "    ($((SECONDS - step)) s; $((SECONDS - start)) s in all)"; }
+step=${SECONDS}
 echo "=== lint"
 tools/lint.sh
+took
+step=${SECONDS}
 echo "=== docs"
 tools/docs.sh
+took
 for preset in "${presets[@]}"; do
+  step=${SECONDS}
   if [ "${preset}" = fuzz ]; then
     echo "=== fuzz (${FUZZ_SECONDS:-15} s per target)"
     FUZZ_JOBS=2 tools/fuzz.sh "${FUZZ_SECONDS:-15}"
+    took
     continue
   fi
   if [ "${preset}" = scripts ]; then
     echo "=== scripts (each once, from a fresh copy)"
     tools/check-scripts.sh
+    took
     continue
   fi
   log="build/${preset}.log"
   echo "=== ${preset}"
   if cmake --workflow --preset "${preset}" >"${log}" 2>&1; then
     grep -E "tests passed|tests failed" "${log}"
+    took
   else
     tail -n 100 "${log}"
     echo "=== ${preset} FAILED (full log: ${log})"
