@@ -36,9 +36,9 @@
 #endif
 #endif
 
-/// How a failed AOT_ASSERT stops the program: the one compiler-specific spelling in the
-/// library's headers (GCC and Clang). Define it for another compiler, e.g. `std::abort()`
-/// or `__debugbreak()`.
+/// How a failed AOT_ASSERT stops the program: with AOT_COLD below, the compiler-specific
+/// spellings in the library's headers (GCC and Clang). Define it for another compiler, e.g.
+/// `std::abort()` or `__debugbreak()`.
 #ifndef AOT_TRAP
 #define AOT_TRAP() __builtin_trap()
 #endif
@@ -47,4 +47,14 @@
 #define AOT_ASSERT(cond) ((cond) ? static_cast<void>(0) : AOT_TRAP())
 #else
 #define AOT_ASSERT(cond) static_cast<void>(0)
+#endif
+
+/// Marks a rarely taken path (an arena's overflow) out of line, so that the common path
+/// keeps its registers: an allocation's instructions stay those of a C bump allocator.
+#ifndef AOT_COLD
+#if defined(__GNUC__)
+#define AOT_COLD __attribute__((noinline, cold))
+#else
+#define AOT_COLD
+#endif
 #endif

@@ -357,17 +357,17 @@ class AotExecutor
 
   // The only cost over the bare call, and only for models that call the TVM runtime. A
   // model that reports messages (TVMAPISetLastError) clears the thread's message buffer: one
-  // store. A model with a TVMBackendAllocWorkspace arena must let the runtime symbols find
-  // this executor's arena: run() saves and restores a thread-local pointer and sets up a
-  // small context (about 10 instructions per run); each allocation then costs what a C bump
-  // allocator's does (benchmarks/overhead.sh). A C driver avoids the context with one global
-  // arena, which every executor would then share.
+  // store. A model with a TVMBackendAllocWorkspace arena opens this thread's runtime context
+  // over its executor's arena and closes it after (a few stores a run); each allocation and
+  // free then costs what a C bump allocator's does (benchmarks/overhead.sh). A C driver
+  // needs no opening: its one global arena, which every executor would then share, is open
+  // all the time.
   Status run_bound() noexcept {
     if constexpr (Traits::uses_last_error) detail::last_error_text[0] = '\0';
     std::int32_t rc = 0;
     if constexpr (Traits::needs_runtime) {
-      detail::RuntimeContext ctx;  // NOLINT(cppcoreguidelines-pro-type-member-init): see type
-      // Every run starts from an empty arena, whatever a previous one left.
+      detail::RuntimeContext& ctx = detail::current_context;
+      if (ctx.arena.is_open()) return run_nested();
       SharedArena* shared = nullptr;
       if constexpr (!Memory::owns) {
         shared = this->shared_arena_;
@@ -375,26 +375,43 @@ class AotExecutor
           return Status(Errc::kWorkspaceBusy, Traits::name());
         }
       }
-      ctx.arena = detail::Arena::over(this->workspace_base(), this->workspace_capacity(),
-                                      Traits::workspace_alignment);
-      {
-        const detail::ContextBinding bind(&ctx);
-        rc = call_entry();
-      }
+      // Every run starts from an empty arena, whatever a previous one left.
+      ctx.arena.open(this->workspace_base(), this->workspace_capacity(),
+                     Traits::workspace_alignment);
+      rc = call_entry();
 #if AOT_WORKSPACE_AUDIT
       const std::size_t high = ctx.arena.high_water();
       if (high > this->workspace_peak_) this->workspace_peak_ = high;
+      constexpr bool audited = true;
+#else
+      constexpr bool audited = false;
 #endif
+      ctx.arena.close();
       if (shared != nullptr) shared->release();
-      if (ctx.failure.code != Errc::kOk) {
-        return Status(ctx.failure.code, Traits::name())
-            .with_values(ctx.failure.expected, ctx.failure.got);
+      // A refused allocation makes TVM's code return non-zero, so an unaudited run looks at
+      // the failure only then; an audited free may fail where the code goes on. The failure
+      // is cleared where it is read, so a run sets nothing up for it.
+      if ((audited || rc != 0) && ctx.failure.code != Errc::kOk) {
+        const Status s = Status(ctx.failure.code, Traits::name())
+                             .with_values(ctx.failure.expected, ctx.failure.got);
+        ctx.failure.code = Errc::kOk;
+        return s;
       }
     } else {
       rc = call_entry();
     }
     if (rc != 0) return entry_failed(rc);
     return Status{};
+  }
+
+  // A run begun inside another on this thread (a model's callback runs a second model): the
+  // outer run's context is set aside and given back, so each sees its own arena.
+  AOT_COLD Status run_nested() noexcept {
+    const detail::RuntimeContext outer = detail::current_context;
+    detail::current_context.arena.close();
+    const Status s = run_bound();
+    detail::current_context = outer;
+    return s;
   }
 
   Status entry_failed(std::int32_t rc) noexcept {

@@ -33,16 +33,16 @@ TVM_DLL void* TVMBackendAllocWorkspace(int device_type, int device_id, uint64_t 
   static_cast<void>(device_id);
   static_cast<void>(dtype_code_hint);
   static_cast<void>(dtype_bits_hint);
-  // Outside any run() the idle context has no arena: TVM's failure value.
-  aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  return ctx->arena.allocate(nbytes, ctx->failure);
+  // Outside any run() the context is closed: TVM's failure value.
+  aot::detail::RuntimeContext& ctx = aot::detail::current_context;
+  return ctx.arena.allocate(nbytes, ctx.failure);
 }
 
 TVM_DLL int TVMBackendFreeWorkspace(int device_type, int device_id, void* ptr) {
   static_cast<void>(device_type);
   static_cast<void>(device_id);
-  aot::detail::RuntimeContext* ctx = aot::detail::current_context;
-  return ctx->arena.release(ptr, ctx->failure);
+  aot::detail::RuntimeContext& ctx = aot::detail::current_context;
+  return ctx.arena.release(ptr, ctx.failure);
 }
 
 TVM_DLL void TVMAPISetLastError(const char* msg) {

@@ -49,10 +49,17 @@ int main() {
   }
   const aot::Status s = tight.infer(x).status();
   expect(s.code() == aot::Errc::kWorkspaceOverflow, "tight: an overflow is still an error");
-  // Outside any run there is no arena: TVM's failure value, and a free writes nothing.
+  // Outside any run there is no arena: TVM's failure value.
   expect(TVMBackendAllocWorkspace(1, 0, 16, 0, 8) == nullptr, "no arena outside a run");
-  expect(TVMBackendFreeWorkspace(1, 0, unrelated) == -1, "no free outside a run");
-  expect(TVMBackendAllocWorkspace(1, 0, 16, 0, 8) == nullptr, "still none after it");
+  // An unaudited free trusts its caller, as a C bump allocator's does: a stray one outside a
+  // run moves only this thread's closed context, which the next run opens afresh.
+  expect(TVMBackendFreeWorkspace(1, 0, unrelated) == 0, "an unaudited free is unchecked");
+  auto after = exec.infer(x);
+  expect(after.ok(), "a run after a stray free");
+  for (std::size_t i = 0; after.ok() && i < 256; ++i) {
+    expect(after.get<0>()[i] == 4 * static_cast<std::int32_t>(i), "arena output after it");
+  }
+  expect(TVMBackendAllocWorkspace(1, 0, 16, 0, 8) == nullptr, "no arena after that run");
   std::printf("%s\n", failures == 0 ? "unaudited runs: ok" : "unaudited runs: FAILED");
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

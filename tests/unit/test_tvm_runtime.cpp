@@ -81,6 +81,32 @@ aot::Status nested_status;
 void run_nested() { nested_status = nested_exec->infer(std::array<std::int32_t, 256>{}).status(); }
 }  // namespace
 
+TEST_CASE("an arena run begun inside another arena run leaves the outer arena as it was") {
+  // The outer run, as run() opens it: this thread's context over its arena, one block live.
+  alignas(16) static std::uint8_t outer_bytes[64];
+  aot::detail::RuntimeContext& ctx = aot::detail::current_context;
+  ctx.arena.open(outer_bytes, sizeof outer_bytes, 16);
+  void* first = TVMBackendAllocWorkspace(1, 0, 16, 0, 8);
+  REQUIRE(first == outer_bytes);
+
+  static aot::AotExecutor<arena> inner;
+  std::array<std::int32_t, 256> ones{};
+  ones.fill(1);
+  auto r = inner.infer(ones);
+  REQUIRE(r.ok());
+  REQUIRE(r.get<0>()[255] == 4 * 255);  // ones in: output[i] = 4 (i + 1) - 4
+  REQUIRE(inner.workspace_peak() == 2048);
+
+  // The outer arena goes on where it was: the next block follows the first.
+  REQUIRE(ctx.arena.is_open());
+  void* second = TVMBackendAllocWorkspace(1, 0, 16, 0, 8);
+  REQUIRE(second == outer_bytes + 16);
+  REQUIRE(TVMBackendFreeWorkspace(1, 0, second) == 0);
+  REQUIRE(TVMBackendFreeWorkspace(1, 0, first) == 0);
+  ctx.arena.close();
+  REQUIRE(TVMBackendAllocWorkspace(1, 0, 16, 0, 8) == nullptr);
+}
+
 TEST_CASE("a model run from inside another model's run gets its own context") {
   static aot::AotExecutor<intpool> outer;
   static aot::AotExecutor<arena> inner;
@@ -92,5 +118,5 @@ TEST_CASE("a model run from inside another model's run gets its own context") {
   REQUIRE(nested_status.ok());
   REQUIRE(inner.workspace_peak() == 2048);
   REQUIRE(r.get<0>()[1] == 2.f * -1.f + 1.f);
-  REQUIRE(aot::detail::current_context == &aot::detail::idle_context);
+  REQUIRE(!aot::detail::current_context.arena.is_open());
 }
