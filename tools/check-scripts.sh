@@ -15,6 +15,7 @@ run_here=(
   "benchmarks/compile_cost.sh|difference"
   "benchmarks/overhead.sh|max ratio aot/c"
   "benchmarks/size/size.sh|AotExecutor (size_aot)"
+  "benchmarks/python_overhead.sh|over the C++ run"
 )
 # Run by tools/test.sh itself (the script, lint, the API reference, the fuzz run), or by
 # every script above (install-deps.sh).

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "arena_model.hpp"
@@ -151,6 +152,39 @@ TEST_CASE("arena fixture: nested LIFO workspace through the backend calls") {
   REQUIRE(exec.workspace_peak() == 2048);
   REQUIRE(exec.infer(x).ok());
   REQUIRE(exec.workspace_peak() == 2048);
+}
+
+TEST_CASE("arena executors run at once on several threads and each keeps its own context") {
+  // Each thread's runtime context is its own: no run sees another's arena or failure.
+  constexpr int kThreads = 4;
+  constexpr int kRuns = 50;
+  std::vector<aot::AotExecutor<arena>> execs(kThreads);
+  std::vector<int> wrong(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t, &execs, &wrong] {
+      for (int run = 0; run < kRuns; ++run) {
+        std::array<std::int32_t, 256> x{};
+        for (std::size_t i = 0; i < 256; ++i) x[i] = static_cast<std::int32_t>(i) * (t + 1) - run;
+        // s = 3x + 1, output[i] = prefix_sum(s)[i] - s[255 - i], as above.
+        std::int32_t sum = 0;
+        auto r = execs[static_cast<std::size_t>(t)].infer(x);
+        if (!r.ok()) {
+          ++wrong[static_cast<std::size_t>(t)];
+          continue;
+        }
+        for (std::size_t i = 0; i < 256; ++i) {
+          sum += 3 * x[i] + 1;
+          if (r.get<0>()[i] != sum - (3 * x[255 - i] + 1)) ++wrong[static_cast<std::size_t>(t)];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    REQUIRE(wrong[static_cast<std::size_t>(t)] == 0);
+    REQUIRE(execs[static_cast<std::size_t>(t)].workspace_peak() == 2048);
+  }
 }
 
 TEST_CASE("a second module in the same binary has its own workspace") {
