@@ -161,6 +161,7 @@ TEST_CASE("arena executors run at once on several threads and each keeps its own
   std::vector<aot::AotExecutor<arena>> execs(kThreads);
   std::vector<int> wrong(kThreads, 0);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t, &execs, &wrong] {
       for (int run = 0; run < kRuns; ++run) {
