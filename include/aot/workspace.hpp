@@ -17,7 +17,7 @@ inline constexpr std::size_t kDefaultWorkspaceAlignment = 16;
 namespace detail {
 
 /// The first failure a runtime call saw during a run. Only `code` is initialised: the rest is
-/// written with it, so binding a context costs one store, not a whole Status.
+/// written with it, and a run that reads it clears it, so opening a context writes none of it.
 struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
   Errc code = Errc::kOk;
   std::int64_t expected;
@@ -41,7 +41,7 @@ struct RuntimeFailure {  // NOLINT(cppcoreguidelines-pro-type-member-init): see 
 /// down, at a free (and once after the run), not at every allocation.
 // peak and the masks are set by open(); closed (limit == top == 0) nothing reads them.
 struct Arena {  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
-  // Addresses as integers: the idle arena has none, and the bounds test is one subtraction.
+  // Addresses as integers: a closed arena has none, and the bounds test is one subtraction.
   std::uintptr_t base = 0;
   std::uintptr_t top = 0;    ///< next block; always aligned
   std::uintptr_t limit = 0;  ///< one past the last usable byte, +1 (0: no arena): see allocate

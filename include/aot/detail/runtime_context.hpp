@@ -23,7 +23,7 @@ namespace aot::detail {
 /// and the first failure they saw.
 struct RuntimeContext {
   Arena arena;             // closed outside a run: no room, every allocation fails
-  RuntimeFailure failure;  // default-initialised: only its code is written up front
+  RuntimeFailure failure;  // kOk but while a run reports it: cleared where a run reads it
 };
 
 /// This thread's context, held by value so that an allocation reaches the arena's fields
