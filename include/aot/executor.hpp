@@ -129,9 +129,9 @@ class AotExecutor
   using Typed::set_input;
 
   /// Calls the generated entry function with the executor's buffers. For a model with a
-  /// TVMBackendAllocWorkspace arena, binds this executor's arena for the duration of the
-  /// call; a failed run takes the message the code gave TVMAPISetLastError. Otherwise the
-  /// call is all there is (and the profiler's two calls, empty by default). A profiler with
+  /// TVMBackendAllocWorkspace arena, opens this thread's runtime context over this executor's
+  /// arena for the call; a failed run takes the message the code gave TVMAPISetLastError. Otherwise
+  /// the call is all there is (and the profiler's two calls, empty by default). A profiler with
   /// `per_operator` (aot::OperatorTimer) is also told of each operator call, through the hooks
   /// a model built with PROFILE calls.
   [[nodiscard]] Status run() noexcept {
